@@ -236,7 +236,17 @@ internal sealed class GrainActivation : IGrainContext
     private async Task<T> RunAsync<T>(GrainMethod method, object?[] args)
     {
         var task = method.Invoke(_grain!, args);
-        await task.ConfigureAwait(false);
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (InconsistentStateException)
+        {
+            // This activation's state is stale (another activation wrote first); drop it so the next call reloads.
+            _deactivateWhenIdle = true;
+            throw;
+        }
+
         return method.ResultType is null ? default! : ((Task<T>)task).Result;
     }
 

@@ -69,6 +69,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<GrainSerializer>();
         services.TryAddSingleton<RemoteGrainCaller>();
         services.TryAddSingleton<ClusterMembershipService>();
+        services.TryAddSingleton<IClusterMembership>(sp => sp.GetRequiredService<ClusterMembershipService>());
         services.TryAddSingleton<PlacementService>();
         services.TryAddSingleton<GrainCallRouter>();
         services.TryAddSingleton<IGrainFactory, GrainFactory>();

@@ -12,7 +12,7 @@ namespace Dailyfeed.Runtime.Membership;
 internal sealed class ClusterMembershipService(
     IMembershipTable table,
     IOptions<MembershipOptions> options,
-    ILogger<ClusterMembershipService> logger)
+    ILogger<ClusterMembershipService> logger) : IClusterMembership
 {
     private readonly MembershipOptions _options = options.Value;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _suspectedAtHeartbeat = new();
@@ -27,6 +27,12 @@ internal sealed class ClusterMembershipService(
     public event Action<MembershipView>? ViewChanged;
 
     public string? LocalSiloId => _local?.SiloId;
+
+    public IReadOnlyList<SiloEntry> Silos => _lastRows;
+
+    public DateTimeOffset? LastSuccessfulRefresh { get; private set; }
+
+    public bool HasActiveSilo(string pool) => View.ActiveInPool(pool).Count > 0;
 
     public async Task StartAsSiloAsync(SiloEntry local, CancellationToken cancellationToken)
     {
@@ -86,6 +92,7 @@ internal sealed class ClusterMembershipService(
     {
         var rows = await table.ReadLiveAsync(_options.LeaseDuration, cancellationToken).ConfigureAwait(false);
         _lastRows = rows;
+        LastSuccessfulRefresh = DateTimeOffset.UtcNow;
         Publish(rows);
     }
 

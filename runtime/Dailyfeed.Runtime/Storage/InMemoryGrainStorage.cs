@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Dailyfeed.Runtime.Storage;
 
 /// <summary>Grain storage in process memory, with the same conditional-write rules as the durable providers.</summary>
@@ -13,7 +11,7 @@ public sealed class InMemoryGrainStorage : IGrainStorage
         lock (_sync)
         {
             return Task.FromResult(_records.TryGetValue((stateName, grainId), out var record)
-                ? new StoredState(record.Payload, Format(record.Version))
+                ? new StoredState(record.Payload, StateVersion.Format(record.Version))
                 : null);
         }
     }
@@ -25,7 +23,7 @@ public sealed class InMemoryGrainStorage : IGrainStorage
             var current = CheckEtagOrThrow(stateName, grainId, expectedEtag);
             var version = (current ?? 0) + 1;
             _records[(stateName, grainId)] = (payload.ToArray(), version);
-            return Task.FromResult(Format(version));
+            return Task.FromResult(StateVersion.Format(version));
         }
     }
 
@@ -42,15 +40,12 @@ public sealed class InMemoryGrainStorage : IGrainStorage
     private long? CheckEtagOrThrow(string stateName, GrainId grainId, string? expectedEtag)
     {
         long? current = _records.TryGetValue((stateName, grainId), out var record) ? record.Version : null;
-        var actual = current is { } v ? Format(v) : null;
+        var actual = current is { } v ? StateVersion.Format(v) : null;
         if (actual != expectedEtag)
         {
-            throw new InconsistentStateException(
-                $"State '{stateName}' of {grainId} is at version {actual ?? "none"}, the writer expected {expectedEtag ?? "none"}.");
+            throw StateVersion.Conflict(stateName, grainId, expectedEtag);
         }
 
         return current;
     }
-
-    private static string Format(long version) => version.ToString(CultureInfo.InvariantCulture);
 }

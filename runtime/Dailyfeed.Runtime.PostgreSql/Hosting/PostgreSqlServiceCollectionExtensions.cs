@@ -1,0 +1,29 @@
+using Dailyfeed.Runtime.Hosting;
+using Dailyfeed.Runtime.Membership;
+using Dailyfeed.Runtime.PostgreSql.Membership;
+using Dailyfeed.Runtime.PostgreSql.Reminders;
+using Dailyfeed.Runtime.PostgreSql.Storage;
+using Dailyfeed.Runtime.Reminders;
+using Dailyfeed.Runtime.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dailyfeed.Runtime.PostgreSql.Hosting;
+
+public static class PostgreSqlServiceCollectionExtensions
+{
+    /// <summary>Grain state, membership and reminders in PostgreSQL: the production store.</summary>
+    public static IServiceCollection AddPostgreSqlClusterStore(this IServiceCollection services, Action<PostgreSqlClusterOptions>? configure = null)
+    {
+        var options = services.AddOptions<PostgreSqlClusterOptions>().BindConfiguration($"{RuntimeServiceCollectionExtensions.ConfigurationRoot}:PostgreSql");
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.AddSingleton<PostgreSqlClusterDatabase>();
+        services.AddSingleton<IGrainStorage, PostgreSqlGrainStorage>();
+        services.AddSingleton<IMembershipTable, PostgreSqlMembershipTable>();
+        services.AddSingleton<IReminderTable, PostgreSqlReminderTable>();
+        return services;
+    }
+}

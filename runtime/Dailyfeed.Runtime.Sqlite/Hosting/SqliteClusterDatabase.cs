@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Dailyfeed.Runtime.Sqlite.Hosting;
+
+/// <summary>
+/// Connections to the embedded store. WAL lets readers run beside the single writer; each conditional write is one
+/// statement, which SQLite executes atomically, so the same ETag rules hold as on PostgreSQL.
+/// </summary>
+public sealed class SqliteClusterDatabase
+{
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMs;
+    private readonly object _sync = new();
+    private bool _schemaCreated;
+
+    public SqliteClusterDatabase(IOptions<SqliteClusterOptions> options)
+    {
+        var path = Path.GetFullPath(options.Value.DataSource);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        _busyTimeoutMs = (int)options.Value.BusyTimeout.TotalMilliseconds;
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMs};");
+            pragma.ExecuteNonQuery();
+        }
+
+        EnsureSchema(connection);
+        return connection;
+    }
+
+    private void EnsureSchema(SqliteConnection connection)
+    {
+        lock (_sync)
+        {
+            if (_schemaCreated)
+            {
+                return;
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = SqliteSchemaScript.Text;
+            command.ExecuteNonQuery();
+            _schemaCreated = true;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace Dailyfeed.Runtime.Sqlite.Hosting;
+
+/// <summary>DDL of the embedded store; times are Unix milliseconds (UTC).</summary>
+internal static class SqliteSchemaScript
+{
+    public const string Text = """
+        PRAGMA journal_mode = WAL;
+
+        CREATE TABLE IF NOT EXISTS grain_state (
+            grain_type TEXT NOT NULL,
+            grain_key  TEXT NOT NULL,
+            state_name TEXT NOT NULL,
+            payload    TEXT NOT NULL,
+            version    INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (grain_type, grain_key, state_name)
+        );
+
+        CREATE TABLE IF NOT EXISTS silo_membership (
+            silo_id        TEXT PRIMARY KEY,
+            address        TEXT NOT NULL,
+            pools          TEXT NOT NULL,
+            status         TEXT NOT NULL,
+            started_at     INTEGER NOT NULL,
+            last_heartbeat INTEGER NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS reminders (
+            grain_type   TEXT NOT NULL,
+            grain_key    TEXT NOT NULL,
+            name         TEXT NOT NULL,
+            start_at     INTEGER NOT NULL,
+            period_ms    INTEGER NOT NULL CHECK (period_ms > 0),
+            last_tick_at INTEGER NULL,
+            PRIMARY KEY (grain_type, grain_key, name)
+        );
+        """;
+}

@@ -1,0 +1,31 @@
+using Dailyfeed.Runtime.Hosting;
+using Dailyfeed.Runtime.Membership;
+using Dailyfeed.Runtime.Reminders;
+using Dailyfeed.Runtime.Sqlite.Membership;
+using Dailyfeed.Runtime.Sqlite.Reminders;
+using Dailyfeed.Runtime.Sqlite.Storage;
+using Dailyfeed.Runtime.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dailyfeed.Runtime.Sqlite.Hosting;
+
+public static class SqliteServiceCollectionExtensions
+{
+    /// <summary>Grain state, membership and reminders in one SQLite file: the embedded default, no server needed.</summary>
+    public static IServiceCollection AddSqliteClusterStore(this IServiceCollection services, Action<SqliteClusterOptions>? configure = null)
+    {
+        var options = services.AddOptions<SqliteClusterOptions>().BindConfiguration($"{RuntimeServiceCollectionExtensions.ConfigurationRoot}:Sqlite");
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SqliteClusterDatabase>();
+        services.AddSingleton<IGrainStorage, SqliteGrainStorage>();
+        services.AddSingleton<IMembershipTable, SqliteMembershipTable>();
+        services.AddSingleton<IReminderTable, SqliteReminderTable>();
+        return services;
+    }
+}
