@@ -24,10 +24,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddOptions<SiloOptions>().BindConfiguration($"{ConfigurationRoot}:Silo");
         services.PostConfigure<SiloOptions>(o =>
         {
-            if (o.Pools.Count == 0)
-            {
-                o.Pools.AddRange([GrainPools.Read, GrainPools.Write]);
-            }
+            // Configuration binding appends to lists, so the default is applied here, after binding.
+            o.Pools = o.Pools.Count == 0 ? [GrainPools.Read, GrainPools.Write] : o.Pools.Distinct(StringComparer.Ordinal).ToList();
         });
         services.AddOptions<ActivationOptions>().BindConfiguration($"{ConfigurationRoot}:Activation");
         services.AddOptions<ReminderOptions>().BindConfiguration($"{ConfigurationRoot}:Reminders");

@@ -6,8 +6,8 @@ public sealed class SiloOptions
     /// <summary>Unique per process; a fresh one is generated when empty (the usual case: a restarted pod is a new silo).</summary>
     public string? SiloId { get; set; }
 
-    /// <summary>The pools this silo serves: "read", "write", or both.</summary>
-    public List<string> Pools { get; set; } = [GrainPools.Read, GrainPools.Write];
+    /// <summary>The pools this silo serves: "read", "write", or both (the default when none is configured).</summary>
+    public List<string> Pools { get; set; } = [];
 
     /// <summary>Interface the silo-to-silo HTTP/2 listener binds ("0.0.0.0" in a container).</summary>
     public string ListenAddress { get; set; } = "127.0.0.1";

@@ -1,0 +1,26 @@
+using Dailyfeed.Runtime.Hosting;
+using Dailyfeed.Runtime.PostgreSql.Hosting;
+using Dailyfeed.Runtime.Sqlite.Hosting;
+
+namespace Dailyfeed.Gateway.Api.Hosting;
+
+/// <summary>Wires the gateway to the cluster in the configured mode.</summary>
+public static class ClusterConnectionExtensions
+{
+    public static WebApplicationBuilder AddDailyfeedCluster(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        if (options.Mode == GatewayMode.Embedded)
+        {
+            builder.Services.AddSqliteClusterStore();
+            builder.Services.AddDailyfeedSilo(_ => { });
+        }
+        else
+        {
+            builder.Services.AddPostgreSqlClusterStore();
+            builder.Services.AddDailyfeedClient();
+        }
+
+        return builder;
+    }
+}

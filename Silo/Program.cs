@@ -1,0 +1,14 @@
+using Dailyfeed.Runtime.Health;
+using Dailyfeed.Runtime.Hosting;
+using Dailyfeed.Runtime.PostgreSql.Hosting;
+
+// A silo of the production cluster: grains of its pools (Dailyfeed:Silo:Pools), state and membership in PostgreSQL.
+// Its own HTTP port serves only the health probes; grain traffic uses the silo's HTTP/2 port (Dailyfeed:Silo:Port).
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddPostgreSqlClusterStore();
+builder.Services.AddDailyfeedSilo(_ => { });
+builder.Services.AddDailyfeedHealthChecks();
+
+var app = builder.Build();
+app.MapDailyfeedHealthEndpoints();
+app.Run();
