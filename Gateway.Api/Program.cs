@@ -1,12 +1,28 @@
+using Dailyfeed.Gateway.Api.Apis;
+using Dailyfeed.Gateway.Api.Authentication;
+using Dailyfeed.Gateway.Api.Envelope;
 using Dailyfeed.Gateway.Api.Hosting;
+using Dailyfeed.Gateway.Api.RateLimiting;
 using Dailyfeed.Runtime.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDailyfeedCluster();
 builder.Services.AddDailyfeedHealthChecks();
+builder.Services.AddDailyfeedAuthentication();
+builder.Services.AddDailyfeedRateLimiting(builder.Configuration);
+
+// Malformed bodies and parameters surface as exceptions, so they get the error envelope like every other failure.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
 var app = builder.Build();
-app.MapDailyfeedHealthEndpoints();
+app.UseMiddleware<ErrorEnvelopeMiddleware>();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapDailyfeedHealthEndpoints().DisableRateLimiting();
+app.MapAuthenticationApi();
+app.MapMembersApi();
 app.Run();
 
 /// <summary>Entry point type, visible to the gateway's API tests.</summary>

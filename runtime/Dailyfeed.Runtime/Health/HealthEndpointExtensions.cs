@@ -19,14 +19,16 @@ public static class HealthEndpointExtensions
         return services;
     }
 
-    public static IEndpointRouteBuilder MapDailyfeedHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps the probes under /healthcheck; the group lets hosts exempt them from rate limits or auth.</summary>
+    public static RouteGroupBuilder MapDailyfeedHealthEndpoints(this IEndpointRouteBuilder app)
     {
+        var endpoints = app.MapGroup("/healthcheck");
         // Live: the process answers HTTP at all; no dependency is consulted, so a database outage never restarts pods.
-        endpoints.MapHealthChecks("/healthcheck/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        endpoints.MapHealthChecks("/healthcheck/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks("/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
 
         // Startup: same test as ready; Kubernetes stops probing it once it passed.
-        endpoints.MapHealthChecks("/healthcheck/startup", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks("/startup", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
         return endpoints;
     }
 

@@ -1,0 +1,60 @@
+using Dailyfeed.Grains.Abstractions.Authentication;
+using Dailyfeed.Runtime;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Dailyfeed.Gateway.Api.Authentication;
+
+/// <summary>
+/// The gateway's copy of the signing keys: read from the key-ring grain on an interval, so signing and verifying a
+/// token costs no grain call. An unknown kid triggers one early refresh (rate-limited) in case a rotation just happened.
+/// </summary>
+public sealed class SigningKeyCache(IGrainFactory grains, IOptions<JwtOptions> options, TimeProvider clock)
+{
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private volatile SigningKeySet? _keys;
+    private DateTimeOffset _lastRefresh = DateTimeOffset.MinValue;
+
+    public async Task<SigningKeySet> GetAsync(CancellationToken cancellationToken)
+    {
+        var keys = _keys;
+        if (keys is not null && clock.GetUtcNow() - _lastRefresh < options.Value.KeyRefreshInterval)
+        {
+            return keys;
+        }
+
+        return await RefreshAsync(cancellationToken);
+    }
+
+    /// <summary>The key for a kid, refreshing once if it is not known yet.</summary>
+    public async Task<SigningKey?> FindAsync(string? keyId, CancellationToken cancellationToken)
+    {
+        var keys = await GetAsync(cancellationToken);
+        var key = keys.Keys.FirstOrDefault(k => k.KeyId == keyId);
+        if (key is null && keyId is not null && clock.GetUtcNow() - _lastRefresh >= options.Value.UnknownKeyRefreshCooldown)
+        {
+            keys = await RefreshAsync(cancellationToken);
+            key = keys.Keys.FirstOrDefault(k => k.KeyId == keyId);
+        }
+
+        return key;
+    }
+
+    public static SymmetricSecurityKey ToSecurityKey(SigningKey key) => new(key.Secret) { KeyId = key.KeyId };
+
+    public async Task<SigningKeySet> RefreshAsync(CancellationToken cancellationToken)
+    {
+        await _refreshing.WaitAsync(cancellationToken);
+        try
+        {
+            var keys = await grains.GetGrain<ISigningKeyRingGrain>(SigningKeyRing.Key).GetKeysAsync();
+            _keys = keys;
+            _lastRefresh = clock.GetUtcNow();
+            return keys;
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+}

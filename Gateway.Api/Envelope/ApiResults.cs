@@ -1,0 +1,27 @@
+using Dailyfeed.Grains.Abstractions.Errors;
+using Dailyfeed.Grains.Abstractions.Paging;
+
+namespace Dailyfeed.Gateway.Api.Envelope;
+
+/// <summary>Builds envelope responses so every endpoint answers in the same shape.</summary>
+public static class ApiResults
+{
+    private const string Success = "SUCCESS";
+    private const string Fail = "FAIL";
+
+    public static IResult Ok<T>(T data) => Results.Json(new SuccessEnvelope<T>(StatusCodes.Status200OK, Success, data));
+
+    public static IResult Created<T>(T data) =>
+        Results.Json(new SuccessEnvelope<T>(StatusCodes.Status201Created, Success, data), statusCode: StatusCodes.Status201Created);
+
+    public static IResult Scroll<T>(Slice<T> slice) => Ok(new ScrollPage<T>(slice.Content, slice.Page, slice.Size, slice.HasNext));
+
+    public static IResult Error(HttpContext context, string code, string message, int? status = null)
+    {
+        var envelope = new ErrorEnvelope(status ?? StatusOf(code), Fail, message, context.Request.Path, code);
+        return Results.Json(envelope, statusCode: envelope.StatusCode);
+    }
+
+    public static int StatusOf(string code) =>
+        ErrorCatalog.HttpStatus.TryGetValue(code, out var status) ? status : StatusCodes.Status500InternalServerError;
+}

@@ -1,0 +1,46 @@
+using System.Threading.RateLimiting;
+using Dailyfeed.Gateway.Api.Envelope;
+using Dailyfeed.Grains.Abstractions.Errors;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Dailyfeed.Gateway.Api.RateLimiting;
+
+/// <summary>
+/// Two chained fixed-window budgets: per client IP (stops one address flooding) and per member (stops one account
+/// flooding from many addresses). A rejected request gets 429 with TOO_MANY_REQUEST in the envelope.
+/// </summary>
+public static class RateLimitingExtensions
+{
+    private const string Anonymous = "anonymous";
+
+    public static IServiceCollection AddDailyfeedRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? Anonymous,
+                    _ => Window(options.PerIpPermitLimit, options.Window))),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    context.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value is { } member
+                        ? RateLimitPartition.GetFixedWindowLimiter(member, _ => Window(options.PerMemberPermitLimit, options.Window))
+                        : RateLimitPartition.GetNoLimiter(Anonymous)));
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(options.Window.TotalSeconds)).ToString();
+                return new ValueTask(ApiResults.Error(context.HttpContext, ErrorCodes.TooManyRequest, "Too many requests; slow down.")
+                    .ExecuteAsync(context.HttpContext));
+            };
+        });
+        return services;
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
+    {
+        PermitLimit = permits,
+        Window = window,
+        QueueLimit = 0,
+    };
+}

@@ -1,0 +1,33 @@
+using Dailyfeed.Runtime;
+
+namespace Dailyfeed.Grains.Abstractions.Authentication;
+
+/// <summary>
+/// One login session, i.e. one refresh-token family, keyed by family id. Each refresh rotates the token; presenting a
+/// token that was already rotated away is treated as theft and revokes the whole family.
+/// </summary>
+[GrainPool(GrainPools.Write)]
+public interface IRefreshSessionGrain : IGrainWithGuidKey
+{
+    /// <summary>Starts the family for a member with its first token.</summary>
+    Task<IssuedRefreshToken> StartAsync(long memberId, ClientInfo client);
+
+    /// <summary>Validates the presented token and rotates it; throws REFRESH_TOKEN_INVALID (relogin) otherwise.</summary>
+    Task<RefreshOutcome> RotateOrThrowAsync(string presentedToken, ClientInfo client);
+
+    /// <summary>True when the presented token is the family's current, unexpired, unrevoked token.</summary>
+    [ReadOnly]
+    Task<bool> IsValidAsync(string presentedToken);
+
+    Task RevokeAsync(string reason);
+}
+
+/// <summary>The families of one member, so that logout-all can revoke every session. Keyed by member id.</summary>
+[GrainPool(GrainPools.Write)]
+public interface IMemberSessionsGrain : IGrainWithIntegerKey
+{
+    Task AddAsync(Guid familyId);
+
+    /// <summary>Revokes every session of the member; returns how many.</summary>
+    Task<int> RevokeAllAsync(string reason);
+}

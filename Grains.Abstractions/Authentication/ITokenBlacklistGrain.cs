@@ -1,0 +1,30 @@
+using Dailyfeed.Runtime;
+
+namespace Dailyfeed.Grains.Abstractions.Authentication;
+
+/// <summary>A logged-out access token id, blacklisted until the token would have expired anyway.</summary>
+public sealed record BlacklistEntry(string Jti, long MemberId, DateTimeOffset ExpiresAt, string Reason);
+
+/// <summary>Entries added after a version, and the version to ask from next time.</summary>
+public sealed record BlacklistChanges(long Version, IReadOnlyList<BlacklistEntry> Entries);
+
+/// <summary>
+/// The cluster's access-token blacklist (one grain, key "global"). Gateways pull changes every few hundred
+/// milliseconds into memory, so requests are checked without a database round trip.
+/// </summary>
+[GrainPool(GrainPools.Write)]
+public interface ITokenBlacklistGrain : IGrainWithStringKey
+{
+    Task AddAsync(BlacklistEntry entry);
+
+    [ReadOnly]
+    Task<BlacklistChanges> GetChangesSinceAsync(long version);
+
+    /// <summary>Drops entries whose token expired; returns how many.</summary>
+    Task<int> PruneExpiredAsync();
+}
+
+public static class TokenBlacklist
+{
+    public const string Key = "global";
+}

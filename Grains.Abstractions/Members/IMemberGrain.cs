@@ -1,0 +1,50 @@
+using Dailyfeed.Grains.Abstractions.Paging;
+using Dailyfeed.Runtime;
+
+namespace Dailyfeed.Grains.Abstractions.Members;
+
+/// <summary>One member: profile, credentials and the follow graph around them. Keyed by member id.</summary>
+[GrainPool(GrainPools.Write)]
+public interface IMemberGrain : IGrainWithIntegerKey
+{
+    /// <summary>Creates the member: validates, claims email and handle cluster-wide, hashes the password.</summary>
+    Task<MemberProfile> RegisterAsync(MemberRegistration registration);
+
+    /// <summary>Checks the password; returns the summary of an active member or throws MEMBER_PASSWORD_INVALID.</summary>
+    Task<MemberSummary> VerifyPasswordOrThrowAsync(string password);
+
+    [ReadOnly]
+    Task<MemberProfile> GetProfileOrThrowAsync();
+
+    [ReadOnly]
+    Task<MemberSummary> GetSummaryOrThrowAsync();
+
+    [ReadOnly]
+    Task<bool> IsActiveAsync();
+
+    Task<MemberProfile> UpdateProfileAsync(ProfileUpdate update);
+
+    Task<MemberProfile> ChangeHandleAsync(string newHandle);
+
+    /// <summary>Soft-deletes the member and frees its email and handle.</summary>
+    Task DeactivateAsync();
+
+    Task FollowAsync(long targetMemberId);
+
+    Task UnfollowAsync(long targetMemberId);
+
+    [ReadOnly]
+    Task<Slice<long>> GetFollowingIdsAsync(PageRequest page);
+
+    [ReadOnly]
+    Task<Slice<long>> GetFollowerIdsAsync(PageRequest page);
+
+    [ReadOnly]
+    Task<IReadOnlyList<long>> GetAllFollowingIdsAsync();
+
+    /// <summary>Called by the follower's grain; idempotent.</summary>
+    Task AddFollowerAsync(long followerId);
+
+    /// <summary>Called by the follower's grain; idempotent.</summary>
+    Task RemoveFollowerAsync(long followerId);
+}

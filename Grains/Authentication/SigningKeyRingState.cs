@@ -1,0 +1,11 @@
+using Dailyfeed.Grains.Abstractions.Authentication;
+
+namespace Dailyfeed.Grains.Authentication;
+
+/// <summary>The jwt_keys set as one durable record: every change bumps <see cref="Version"/>.</summary>
+public sealed class SigningKeyRingState
+{
+    public long Version { get; set; }
+
+    public List<SigningKey> Keys { get; set; } = [];
+}
