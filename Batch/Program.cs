@@ -1,21 +1,24 @@
 using System.CommandLine;
 using Dailyfeed.Batch;
 using Dailyfeed.Batch.Commands;
-using Dailyfeed.Runtime.Membership;
+using Dailyfeed.Runtime;
+using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
-// Operator commands against the production store. Configuration: appsettings.json, then DAILYFEED__... env vars.
+// Operator commands against the production cluster. Configuration: appsettings.json, then Dailyfeed__... env vars.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddPostgreSqlClusterStore();
-builder.Services.AddOptions<MembershipOptions>().BindConfiguration("Dailyfeed:Membership");
+builder.Services.AddDailyfeedClient();
 using var host = builder.Build();
+var cluster = new ClusterSession(host);
 
-var root = new RootCommand("Dailyfeed batch: operator commands for the cluster's PostgreSQL store.")
+var root = new RootCommand("Dailyfeed batch: operator commands for the cluster. Exit codes: 0 success, 1 failure, 3 no live silo.")
 {
     ClusterStatusCommand.Create(host.Services),
+    TokenCommands.RotateKeys(cluster),
+    TokenCommands.CleanupTokens(cluster),
 };
 
 try
@@ -26,4 +29,9 @@ catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
 {
     await Console.Error.WriteLineAsync($"PostgreSQL is unreachable: {ex.Message}");
     return ExitCodes.Failure;
+}
+catch (SiloUnavailableException ex)
+{
+    await Console.Error.WriteLineAsync($"No silo answered: {ex.Message}");
+    return ExitCodes.NothingLive;
 }

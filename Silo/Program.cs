@@ -1,3 +1,4 @@
+using Dailyfeed.Grains.Hosting;
 using Dailyfeed.Runtime.Health;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
@@ -6,7 +7,8 @@ using Dailyfeed.Runtime.PostgreSql.Hosting;
 // Its own HTTP port serves only the health probes; grain traffic uses the silo's HTTP/2 port (Dailyfeed:Silo:Port).
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPostgreSqlClusterStore();
-builder.Services.AddDailyfeedSilo(_ => { });
+builder.Services.AddDailyfeedGrains(builder.Configuration);
+builder.Services.AddDailyfeedSilo(silo => silo.AddGrains(typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly));
 builder.Services.AddDailyfeedHealthChecks();
 
 var app = builder.Build();

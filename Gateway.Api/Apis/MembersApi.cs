@@ -4,6 +4,7 @@ using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Identity;
 using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Paging;
+using Dailyfeed.Grains.Abstractions.Recommendations;
 using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Gateway.Api.Apis;
@@ -33,6 +34,7 @@ public static class MembersApi
         members.MapGet("/{id:long}/followings/more", (long id, IGrainFactory g, int? page, int? size) => FollowingsAsync(g, id, page, size));
         members.MapPost("/follow/{id:long}", FollowAsync);
         members.MapDelete("/follow/{id:long}", UnfollowAsync);
+        members.MapGet("/follow/recommend/newbie", RecommendNewbiesAsync);
         return app;
     }
 
@@ -109,14 +111,23 @@ public static class MembersApi
 
     private static async Task<IResult> FollowAsync(long id, HttpContext context, IGrainFactory grains)
     {
-        await grains.GetGrain<IMemberGrain>(context.User.IdOrThrow()).FollowAsync(id);
+        await grains.GetGrain<IFollowGrain>(FollowEdges.Key(context.User.IdOrThrow(), id)).FollowAsync();
         return ApiResults.Ok(true);
     }
 
     private static async Task<IResult> UnfollowAsync(long id, HttpContext context, IGrainFactory grains)
     {
-        await grains.GetGrain<IMemberGrain>(context.User.IdOrThrow()).UnfollowAsync(id);
+        await grains.GetGrain<IFollowGrain>(FollowEdges.Key(context.User.IdOrThrow(), id)).UnfollowAsync();
         return ApiResults.Ok(true);
+    }
+
+    private static async Task<IResult> RecommendNewbiesAsync(HttpContext context, IGrainFactory grains, int? page, int? size)
+    {
+        var me = context.User.IdOrThrow();
+        var following = await grains.GetGrain<IMemberGrain>(me).GetAllFollowingIdsAsync();
+        var ids = await grains.GetGrain<INewMemberRegistryGrain>(NewMemberRegistry.Key)
+            .RecommendAsync(me, following, PagingParameters.ToRequestOrThrow(page, size));
+        return ApiResults.Scroll(await ExpandAsync(grains, ids));
     }
 
     private static async Task<Slice<MemberSummary>> ExpandAsync(IGrainFactory grains, Slice<long> ids) =>

@@ -51,12 +51,12 @@ public sealed class AccessTokenService(
             return new AccessTokenCheck(TokenVerdict.Missing);
         }
 
-        if (!Handler.CanReadToken(token))
+        if (!TryReadKeyId(token, out var keyId))
         {
             return new AccessTokenCheck(TokenVerdict.Invalid);
         }
 
-        var key = await keys.FindAsync(Handler.ReadJsonWebToken(token).Kid, cancellationToken);
+        var key = await keys.FindAsync(keyId, cancellationToken);
         if (key is null)
         {
             return new AccessTokenCheck(TokenVerdict.Invalid);
@@ -90,6 +90,25 @@ public sealed class AccessTokenService(
         scheme,
         JwtRegisteredClaimNames.Sub,
         roleType: null));
+
+    private static bool TryReadKeyId(string token, out string? keyId)
+    {
+        keyId = null;
+        if (!Handler.CanReadToken(token))
+        {
+            return false;
+        }
+
+        try
+        {
+            keyId = Handler.ReadJsonWebToken(token).Kid;
+            return true;
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException)
+        {
+            return false;
+        }
+    }
 
     private TokenValidationParameters Parameters(SigningKey key) => new()
     {

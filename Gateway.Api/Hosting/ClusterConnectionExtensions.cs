@@ -1,3 +1,4 @@
+using Dailyfeed.Grains.Hosting;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Runtime.Sqlite.Hosting;
@@ -13,7 +14,8 @@ public static class ClusterConnectionExtensions
         if (options.Mode == GatewayMode.Embedded)
         {
             builder.Services.AddSqliteClusterStore();
-            builder.Services.AddDailyfeedSilo(_ => { });
+            builder.Services.AddDailyfeedGrains(builder.Configuration);
+            builder.Services.AddDailyfeedSilo(silo => silo.AddGrains(typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly));
         }
         else
         {

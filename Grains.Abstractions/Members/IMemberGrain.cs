@@ -26,12 +26,17 @@ public interface IMemberGrain : IGrainWithIntegerKey
 
     Task<MemberProfile> ChangeHandleAsync(string newHandle);
 
-    /// <summary>Soft-deletes the member and frees its email and handle.</summary>
+    /// <summary>Soft-deletes the member, frees its email and handle, and dissolves its follow edges.</summary>
     Task DeactivateAsync();
 
-    Task FollowAsync(long targetMemberId);
+    /// <summary>
+    /// Records that this member follows the target: rejects self-follow, duplicates and the following cap. Calls no
+    /// other grain (the follow coordinator does), so two members following each other at once cannot deadlock.
+    /// </summary>
+    Task AddFollowingOrThrowAsync(long targetMemberId);
 
-    Task UnfollowAsync(long targetMemberId);
+    /// <summary>Forgets a following; throws FOLLOW_RELATIONSHIP_NOT_FOUND when there was none.</summary>
+    Task RemoveFollowingOrThrowAsync(long targetMemberId);
 
     [ReadOnly]
     Task<Slice<long>> GetFollowingIdsAsync(PageRequest page);
@@ -42,9 +47,9 @@ public interface IMemberGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<IReadOnlyList<long>> GetAllFollowingIdsAsync();
 
-    /// <summary>Called by the follower's grain; idempotent.</summary>
+    /// <summary>Called by the follow coordinator; idempotent.</summary>
     Task AddFollowerAsync(long followerId);
 
-    /// <summary>Called by the follower's grain; idempotent.</summary>
+    /// <summary>Called by the follow coordinator; idempotent.</summary>
     Task RemoveFollowerAsync(long followerId);
 }

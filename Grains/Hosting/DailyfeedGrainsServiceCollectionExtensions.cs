@@ -1,0 +1,32 @@
+using Dailyfeed.Grains.Authentication;
+using Dailyfeed.Grains.Identity;
+using Dailyfeed.Grains.Members;
+using Dailyfeed.Grains.Recommendations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dailyfeed.Grains.Hosting;
+
+public static class DailyfeedGrainsServiceCollectionExtensions
+{
+    /// <summary>Everything Dailyfeed's grains need on a silo: their options (bound from configuration) and services.</summary>
+    public static IServiceCollection AddDailyfeedGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MemberOptions>(configuration.GetSection(MemberOptions.Section));
+        services.Configure<IdAllocatorOptions>(configuration.GetSection(IdAllocatorOptions.Section));
+        services.Configure<RecommendationOptions>(configuration.GetSection(RecommendationOptions.Section));
+        services.Configure<AuthenticationOptions>(configuration.GetSection(AuthenticationOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPasswordHasher<MemberCredentials>>(sp =>
+        {
+            var iterations = configuration.GetSection(MemberOptions.Section).Get<MemberOptions>()?.PasswordHashIterations
+                             ?? new MemberOptions().PasswordHashIterations;
+            return new PasswordHasher<MemberCredentials>(Microsoft.Extensions.Options.Options.Create(
+                new PasswordHasherOptions { IterationCount = iterations }));
+        });
+        services.AddHostedService<SigningKeyScheduleStartup>();
+        return services;
+    }
+}

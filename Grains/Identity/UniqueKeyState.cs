@@ -1,0 +1,6 @@
+namespace Dailyfeed.Grains.Identity;
+
+public sealed class UniqueKeyState
+{
+    public long? OwnerId { get; set; }
+}

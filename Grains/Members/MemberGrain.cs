@@ -1,0 +1,220 @@
+using Dailyfeed.Grains.Abstractions.Errors;
+using Dailyfeed.Grains.Abstractions.Identity;
+using Dailyfeed.Grains.Abstractions.Members;
+using Dailyfeed.Grains.Abstractions.Paging;
+using Dailyfeed.Grains.Abstractions.Recommendations;
+using Dailyfeed.Runtime;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dailyfeed.Grains.Members;
+
+/// <summary>
+/// One member. Outgoing calls go only to grains that never call back (unique keys, the signup registry, follow edges
+/// started without waiting), so a member's turn can never wait in a cycle.
+/// </summary>
+public sealed class MemberGrain(
+    [PersistentState("member")] IPersistentState<MemberState> member,
+    IPasswordHasher<MemberCredentials> hasher,
+    IOptions<MemberOptions> options,
+    TimeProvider clock,
+    ILogger<MemberGrain> logger) : Grain, IMemberGrain
+{
+    private static readonly MemberCredentials Credentials = new();
+
+    private MemberState State => member.State;
+
+    private long Id => GetPrimaryKeyLong();
+
+    public async Task<MemberProfile> RegisterAsync(MemberRegistration registration)
+    {
+        if (State.Status != MemberStatus.Unregistered)
+        {
+            throw new DomainException(ErrorCodes.MemberAlreadyExists, $"Member {Id} is already registered.");
+        }
+
+        MemberValidation.ValidateRegistrationOrThrow(registration);
+        var email = GrainFactory.GetGrain<IUniqueKeyGrain>(UniqueKeys.Email(registration.Email));
+        await email.ClaimOrThrowAsync(Id, ErrorCodes.MemberAlreadyExists);
+        try
+        {
+            await GrainFactory.GetGrain<IUniqueKeyGrain>(UniqueKeys.Handle(registration.Handle)).ClaimOrThrowAsync(Id, ErrorCodes.MemberHandleAlreadyExists);
+        }
+        catch
+        {
+            await email.ReleaseAsync(Id);
+            throw;
+        }
+
+        MemberMapper.Apply(State, registration);
+        State.PasswordHash = hasher.HashPassword(Credentials, registration.Password);
+        State.Status = MemberStatus.Active;
+        State.CreatedAt = State.UpdatedAt = clock.GetUtcNow();
+        await member.WriteStateAsync();
+        await GrainFactory.GetGrain<INewMemberRegistryGrain>(NewMemberRegistry.Key).AddAsync(Id);
+        return MemberMapper.ToProfile(Id, State);
+    }
+
+    public Task<MemberSummary> VerifyPasswordOrThrowAsync(string password)
+    {
+        var result = State.Status == MemberStatus.Active
+            ? hasher.VerifyHashedPassword(Credentials, State.PasswordHash, password ?? string.Empty)
+            : PasswordVerificationResult.Failed;
+        return result == PasswordVerificationResult.Failed
+            ? throw new DomainException(ErrorCodes.MemberPasswordInvalid, "The email or password is not correct.")
+            : Task.FromResult(MemberMapper.ToSummary(Id, State));
+    }
+
+    public Task<MemberProfile> GetProfileOrThrowAsync()
+    {
+        ThrowIfNotActive();
+        return Task.FromResult(MemberMapper.ToProfile(Id, State));
+    }
+
+    public Task<MemberSummary> GetSummaryOrThrowAsync()
+    {
+        ThrowIfNotActive();
+        return Task.FromResult(MemberMapper.ToSummary(Id, State));
+    }
+
+    public Task<bool> IsActiveAsync() => Task.FromResult(State.Status == MemberStatus.Active);
+
+    public async Task<MemberProfile> UpdateProfileAsync(ProfileUpdate update)
+    {
+        ThrowIfNotActive();
+        MemberValidation.ValidateUpdateOrThrow(update);
+        MemberMapper.Apply(State, update);
+        await SaveAsync();
+        return MemberMapper.ToProfile(Id, State);
+    }
+
+    public async Task<MemberProfile> ChangeHandleAsync(string newHandle)
+    {
+        ThrowIfNotActive();
+        MemberValidation.ValidateHandleOrThrow(newHandle);
+        if (newHandle == State.Handle)
+        {
+            return MemberMapper.ToProfile(Id, State);
+        }
+
+        await GrainFactory.GetGrain<IUniqueKeyGrain>(UniqueKeys.Handle(newHandle)).ClaimOrThrowAsync(Id, ErrorCodes.MemberHandleAlreadyExists);
+        var oldHandle = State.Handle;
+        State.Handle = newHandle;
+        await SaveAsync();
+        if (!string.Equals(oldHandle, newHandle, StringComparison.OrdinalIgnoreCase))
+        {
+            await GrainFactory.GetGrain<IUniqueKeyGrain>(UniqueKeys.Handle(oldHandle)).ReleaseAsync(Id);
+        }
+
+        return MemberMapper.ToProfile(Id, State);
+    }
+
+    public async Task DeactivateAsync()
+    {
+        ThrowIfNotActive();
+        State.Status = MemberStatus.Deactivated;
+        await SaveAsync();
+        await GrainFactory.GetGrain<IUniqueKeyGrain>(UniqueKeys.Email(State.Email)).ReleaseAsync(Id);
+        await GrainFactory.GetGrain<IUniqueKeyGrain>(UniqueKeys.Handle(State.Handle)).ReleaseAsync(Id);
+        await GrainFactory.GetGrain<INewMemberRegistryGrain>(NewMemberRegistry.Key).RemoveAsync(Id);
+
+        // The edges call back into this grain, so they are started, not awaited: they run once this turn ends.
+        var edges = State.Followings.Select(f => FollowEdges.Key(Id, f)).Concat(State.Followers.Select(f => FollowEdges.Key(f, Id))).ToList();
+        _ = DissolveEdgesAsync(edges);
+    }
+
+    public async Task AddFollowingOrThrowAsync(long targetMemberId)
+    {
+        ThrowIfNotActive();
+        if (targetMemberId == Id)
+        {
+            throw new DomainException(ErrorCodes.FollowSelfNotAllowed, "You cannot follow yourself.");
+        }
+
+        if (State.Followings.Contains(targetMemberId))
+        {
+            throw new DomainException(ErrorCodes.FollowRelationshipAlreadyExists, $"You already follow member {targetMemberId}.");
+        }
+
+        if (State.Followings.Count >= options.Value.MaxFollowings)
+        {
+            throw new DomainException(ErrorCodes.FollowLimitExceeds, $"You can follow at most {options.Value.MaxFollowings} members.");
+        }
+
+        State.Followings.Insert(0, targetMemberId);
+        await SaveAsync();
+    }
+
+    public async Task RemoveFollowingOrThrowAsync(long targetMemberId)
+    {
+        if (!State.Followings.Remove(targetMemberId))
+        {
+            throw new DomainException(ErrorCodes.FollowRelationshipNotFound, $"You do not follow member {targetMemberId}.");
+        }
+
+        await SaveAsync();
+    }
+
+    public Task<Slice<long>> GetFollowingIdsAsync(PageRequest page) => Task.FromResult(PageOf(State.Followings, page));
+
+    public Task<Slice<long>> GetFollowerIdsAsync(PageRequest page) => Task.FromResult(PageOf(State.Followers, page));
+
+    public Task<IReadOnlyList<long>> GetAllFollowingIdsAsync() => Task.FromResult<IReadOnlyList<long>>(State.Followings.ToList());
+
+    public async Task AddFollowerAsync(long followerId)
+    {
+        if (!State.Followers.Contains(followerId))
+        {
+            State.Followers.Insert(0, followerId);
+            await member.WriteStateAsync();
+        }
+    }
+
+    public async Task RemoveFollowerAsync(long followerId)
+    {
+        if (State.Followers.Remove(followerId))
+        {
+            await member.WriteStateAsync();
+        }
+    }
+
+    private static Slice<long> PageOf(List<long> ids, PageRequest page)
+    {
+        var window = ids.Skip(page.Page * page.Size).Take(page.Size + 1).ToList();
+        return new Slice<long>(window.Take(page.Size).ToList(), page.Page, page.Size, window.Count > page.Size);
+    }
+
+    private async Task DissolveEdgesAsync(IReadOnlyList<string> edges)
+    {
+        foreach (var edge in edges)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IFollowGrain>(edge).UnfollowAsync();
+            }
+            catch (DomainException)
+            {
+                // Already gone: someone unfollowed meanwhile.
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not dissolve follow edge {Edge} of deactivated member {MemberId}", edge, Id);
+            }
+        }
+    }
+
+    private void ThrowIfNotActive()
+    {
+        if (State.Status != MemberStatus.Active)
+        {
+            throw new DomainException(ErrorCodes.MemberNotFound, $"Member {Id} does not exist.");
+        }
+    }
+
+    private Task SaveAsync()
+    {
+        State.UpdatedAt = clock.GetUtcNow();
+        return member.WriteStateAsync();
+    }
+}

@@ -1,0 +1,8 @@
+namespace Dailyfeed.Grains.Members;
+
+public enum MemberStatus
+{
+    Unregistered,
+    Active,
+    Deactivated,
+}

@@ -1,0 +1,42 @@
+using Dailyfeed.Grains.Abstractions.Paging;
+using Dailyfeed.Grains.Abstractions.Recommendations;
+using Dailyfeed.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace Dailyfeed.Grains.Recommendations;
+
+/// <summary>A bounded, newest-first list of signups; calls no other grain, so it can never take part in a call cycle.</summary>
+public sealed class NewMemberRegistryGrain(
+    [PersistentState("new_members")] IPersistentState<NewMemberRegistryState> registry,
+    IOptions<RecommendationOptions> options) : Grain, INewMemberRegistryGrain
+{
+    public async Task AddAsync(long memberId)
+    {
+        var newest = registry.State.Newest;
+        newest.Remove(memberId);
+        newest.Insert(0, memberId);
+        if (newest.Count > options.Value.NewMembersKept)
+        {
+            newest.RemoveRange(options.Value.NewMembersKept, newest.Count - options.Value.NewMembersKept);
+        }
+
+        await registry.WriteStateAsync();
+    }
+
+    public async Task RemoveAsync(long memberId)
+    {
+        if (registry.State.Newest.Remove(memberId))
+        {
+            await registry.WriteStateAsync();
+        }
+    }
+
+    public Task<Slice<long>> RecommendAsync(long forMemberId, IReadOnlyList<long> excluded, PageRequest page)
+    {
+        var skip = excluded.ToHashSet();
+        skip.Add(forMemberId);
+        var window = registry.State.Newest.Where(id => !skip.Contains(id)).Skip(page.Page * page.Size).Take(page.Size + 1).ToList();
+        var hasNext = window.Count > page.Size;
+        return Task.FromResult(new Slice<long>(window.Take(page.Size).ToList(), page.Page, page.Size, hasNext));
+    }
+}

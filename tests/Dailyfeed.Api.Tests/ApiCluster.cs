@@ -1,0 +1,79 @@
+using Dailyfeed.Grains.Hosting;
+using Dailyfeed.Runtime.PostgreSql.Hosting;
+using Dailyfeed.Runtime.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Dailyfeed.Api.Tests;
+
+/// <summary>
+/// A real cluster for API tests: two write silos and one read silo on PostgreSQL (fresh schema), plus gateways made
+/// on demand. Grain settings that tests need short (key grace window, hashing cost) come from <see cref="GrainSettings"/>.
+/// </summary>
+public class ApiCluster : IAsyncLifetime
+{
+    public static readonly string ConnectionString =
+        Environment.GetEnvironmentVariable("DAILYFEED_PG_CONNECTION")
+        ?? "Host=127.0.0.1;Port=5432;Username=dailyfeed;Password=dailyfeed;Database=dailyfeed";
+
+    private readonly List<GatewayFactory> _gateways = [];
+
+    public string Schema { get; } = $"api_{Guid.NewGuid():N}"[..16];
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>The gateway most tests use.</summary>
+    public GatewayFactory Gateway { get; private set; } = null!;
+
+    protected virtual IReadOnlyDictionary<string, string?> GrainSettings { get; } = new Dictionary<string, string?>
+    {
+        // PBKDF2 at full cost makes every signup ~100 ms on CI cores; tests check behaviour, not hashing cost.
+        ["Dailyfeed:Members:PasswordHashIterations"] = "1000",
+    };
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(GrainSettings).Build();
+        Cluster = await TestCluster.Create()
+            .AddGrains(typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly)
+            .UseStore(s => s.AddPostgreSqlClusterStore(o =>
+            {
+                o.ConnectionString = ConnectionString;
+                o.Schema = Schema;
+            }))
+            .ConfigureServices(s => s.AddDailyfeedGrains(configuration))
+            .AddSilo(GrainPoolsFor.Write)
+            .AddSilo(GrainPoolsFor.Write)
+            .AddSilo(GrainPoolsFor.Read)
+            .DeployAsync();
+        Gateway = AddGateway();
+    }
+
+    public GatewayFactory AddGateway(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var gateway = new GatewayFactory(this, overrides ?? new Dictionary<string, string?>());
+        _gateways.Add(gateway);
+        return gateway;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var gateway in _gateways)
+        {
+            await gateway.DisposeAsync();
+        }
+
+        await Cluster.DisposeAsync();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static class GrainPoolsFor
+    {
+        public static readonly string[] Write = [Runtime.GrainPools.Write];
+        public static readonly string[] Read = [Runtime.GrainPools.Read];
+    }
+}

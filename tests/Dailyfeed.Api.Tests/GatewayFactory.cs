@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Dailyfeed.Api.Tests;
+
+/// <summary>
+/// One gateway in cluster-client mode, routing to the silos of an <see cref="ApiCluster"/> through the same
+/// PostgreSQL membership table. Several factories on one cluster are several gateway instances.
+/// </summary>
+public sealed class GatewayFactory(ApiCluster cluster, IReadOnlyDictionary<string, string?> overrides) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Dailyfeed:Gateway:Mode"] = "Cluster",
+            ["Dailyfeed:PostgreSql:ConnectionString"] = ApiCluster.ConnectionString,
+            ["Dailyfeed:PostgreSql:Schema"] = cluster.Schema,
+            ["Dailyfeed:Membership:RefreshInterval"] = "00:00:00.200",
+            ["Dailyfeed:Jwt:KeyRefreshInterval"] = "00:00:00.200",
+            ["Dailyfeed:Jwt:UnknownKeyRefreshCooldown"] = "00:00:00.100",
+            ["Dailyfeed:Jwt:BlacklistPollInterval"] = "00:00:00.100",
+            ["Dailyfeed:RateLimiting:PerIpPermitLimit"] = "100000",
+            ["Dailyfeed:RateLimiting:PerMemberPermitLimit"] = "100000",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client on https (the refresh cookie is Secure) that keeps cookies like a browser.</summary>
+    public ApiClient CreateApiClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = true }));
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using Dailyfeed.Grains.Abstractions.Authentication;
+using Shouldly;
+
+namespace Dailyfeed.Api.Tests;
+
+/// <summary>A cluster whose retired keys verify for only 3 s, so the grace window can be watched closing.</summary>
+public sealed class ShortGraceCluster : ApiCluster
+{
+    protected override IReadOnlyDictionary<string, string?> GrainSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Dailyfeed:Members:PasswordHashIterations"] = "1000",
+        ["Dailyfeed:Authentication:KeyGracePeriod"] = "00:00:03",
+    };
+}
+
+public sealed class KeyRotationTests(ShortGraceCluster cluster) : IClassFixture<ShortGraceCluster>
+{
+    [Fact]
+    public async Task A_token_of_a_retired_key_works_with_a_hint_during_grace_then_must_refresh()
+    {
+        using var client = cluster.Gateway.CreateApiClient();
+        await client.SignupAndLoginAsync();
+        var before = await client.GetAsync("/api/members/summary");
+        before.Status.ShouldBe(HttpStatusCode.OK);
+        before.Header("X-Token-Refresh-Needed").ShouldBeNull();
+
+        await cluster.Cluster.Client.GetGrain<ISigningKeyRingGrain>(SigningKeyRing.Key).RotateAsync();
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+
+        var duringGrace = await client.GetAsync("/api/members/summary");
+        duringGrace.Status.ShouldBe(HttpStatusCode.OK);
+        duringGrace.Header("X-Token-Refresh-Needed").ShouldBe("true");
+
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        var afterGrace = await client.GetAsync("/api/members/summary");
+        afterGrace.Status.ShouldBe(HttpStatusCode.Unauthorized);
+        afterGrace.Code.ShouldBe("JWT_KEY_EXPIRED");
+        afterGrace.Header("X-Token-Refresh-Needed").ShouldBe("true");
+
+        var refreshed = await client.PostAsync("/api/token/refresh");
+        refreshed.Status.ShouldBe(HttpStatusCode.OK);
+        client.AccessToken = refreshed.Header("Authorization")!["Bearer ".Length..];
+        var withNewKey = await client.GetAsync("/api/members/summary");
+        withNewKey.Status.ShouldBe(HttpStatusCode.OK);
+        withNewKey.Header("X-Token-Refresh-Needed").ShouldBeNull();
+    }
+}
