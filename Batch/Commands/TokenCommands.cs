@@ -25,11 +25,11 @@ internal static class TokenCommands
 
     public static Command CleanupTokens(ClusterSession cluster)
     {
-        var command = new Command("cleanup-tokens", "Delete blacklist entries of access tokens that have expired anyway.");
+        var command = new Command("cleanup-tokens", "Delete expired refresh sessions and blacklist entries of access tokens that have expired anyway.");
         command.SetAction((_, cancellationToken) => cluster.RunAsync(async grains =>
         {
-            var removed = await grains.GetGrain<ITokenBlacklistGrain>(TokenBlacklist.Key).PruneExpiredAsync();
-            Console.WriteLine($"Removed {removed} expired blacklist entries.");
+            var result = await grains.GetGrain<ITokenCleanupGrain>(TokenCleanup.Key).CleanupAsync();
+            Console.WriteLine($"Deleted {result.ExpiredSessions} expired refresh sessions and {result.BlacklistEntries} blacklist entries.");
             return ExitCodes.Success;
         }, cancellationToken));
         return command;

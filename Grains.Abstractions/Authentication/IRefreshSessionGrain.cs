@@ -20,6 +20,9 @@ public interface IRefreshSessionGrain : IGrainWithGuidKey
     Task<bool> IsValidAsync(string presentedToken);
 
     Task RevokeAsync(string reason);
+
+    /// <summary>Deletes the session's record once its token has expired; true when it did.</summary>
+    Task<bool> DeleteIfExpiredAsync();
 }
 
 /// <summary>The families of one member, so that logout-all can revoke every session. Keyed by member id.</summary>

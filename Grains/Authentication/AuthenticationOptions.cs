@@ -17,6 +17,9 @@ public sealed class AuthenticationOptions
     /// <summary>How often expired keys and blacklist entries are deleted.</summary>
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Width of one session-expiry bucket: cleanup deletes a bucket's sessions once the bucket has passed.</summary>
+    public TimeSpan SessionExpiryBucket { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Bytes of a signing secret (HMAC-SHA256 wants at least 32).</summary>
     public int SigningKeyBytes { get; set; } = 32;
 

@@ -31,6 +31,7 @@ public sealed class RefreshSessionGrain(
         var token = IssueNext(client);
         await session.WriteStateAsync();
         await GrainFactory.GetGrain<IMemberSessionsGrain>(memberId).AddAsync(GetPrimaryKey());
+        await IndexExpiryAsync();
         return token;
     }
 
@@ -59,6 +60,7 @@ public sealed class RefreshSessionGrain(
 
         var token = IssueNext(client);
         await session.WriteStateAsync();
+        await IndexExpiryAsync();
         return new RefreshOutcome(session.State.MemberId, token);
     }
 
@@ -79,6 +81,23 @@ public sealed class RefreshSessionGrain(
         session.State.RevokedReason = reason;
         await session.WriteStateAsync();
     }
+
+    public async Task<bool> DeleteIfExpiredAsync()
+    {
+        if (!session.RecordExists || session.State.ExpiresAt > clock.GetUtcNow())
+        {
+            return false;
+        }
+
+        await session.ClearStateAsync();
+        DeactivateOnIdle();
+        return true;
+    }
+
+    /// <summary>Lists the session under its expiry bucket so cleanup finds it without scanning.</summary>
+    private Task IndexExpiryAsync() =>
+        GrainFactory.GetGrain<ISessionExpiryIndexGrain>(SessionExpiryBuckets.Of(session.State.ExpiresAt, _options.SessionExpiryBucket))
+            .AddAsync(GetPrimaryKey());
 
     private IssuedRefreshToken IssueNext(ClientInfo client)
     {

@@ -17,7 +17,6 @@ public sealed class SigningKeyRingGrain(
     ILogger<SigningKeyRingGrain> logger) : Grain, ISigningKeyRingGrain
 {
     public const string RotationReminder = "rotate-signing-key";
-    public const string CleanupReminder = "cleanup-tokens";
 
     private readonly AuthenticationOptions _options = options.Value;
 
@@ -51,34 +50,18 @@ public sealed class SigningKeyRingGrain(
 
     public async Task EnsureScheduledAsync()
     {
-        var registered = (await GetRemindersAsync()).Select(r => (r.Name, r.Period)).ToHashSet();
-        if (!registered.Contains((RotationReminder, _options.KeyRotationInterval)))
+        var interval = _options.KeyRotationInterval;
+        if (!(await GetRemindersAsync()).Any(r => r.Name == RotationReminder && r.Period == interval))
         {
-            await RegisterOrUpdateReminderAsync(RotationReminder, _options.KeyRotationInterval, _options.KeyRotationInterval);
-        }
-
-        if (!registered.Contains((CleanupReminder, _options.CleanupInterval)))
-        {
-            await RegisterOrUpdateReminderAsync(CleanupReminder, _options.CleanupInterval, _options.CleanupInterval);
+            await RegisterOrUpdateReminderAsync(RotationReminder, interval, interval);
         }
     }
 
     public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
     {
-        switch (reminderName)
+        if (reminderName == RotationReminder)
         {
-            case RotationReminder:
-                await RotateAsync();
-                break;
-            case CleanupReminder:
-                if (ExpireKeys())
-                {
-                    await SaveAsync();
-                }
-
-                var pruned = await GrainFactory.GetGrain<ITokenBlacklistGrain>(TokenBlacklist.Key).PruneExpiredAsync();
-                logger.LogInformation("Token cleanup removed {Count} expired blacklist entries", pruned);
-                break;
+            await RotateAsync();
         }
     }
 

@@ -26,7 +26,7 @@ public static class DailyfeedGrainsServiceCollectionExtensions
             return new PasswordHasher<MemberCredentials>(Microsoft.Extensions.Options.Options.Create(
                 new PasswordHasherOptions { IterationCount = iterations }));
         });
-        services.AddHostedService<SigningKeyScheduleStartup>();
+        services.AddHostedService<AuthenticationScheduleStartup>();
         return services;
     }
 }

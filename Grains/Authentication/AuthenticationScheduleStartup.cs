@@ -7,13 +7,13 @@ using Microsoft.Extensions.Options;
 namespace Dailyfeed.Grains.Authentication;
 
 /// <summary>
-/// On every silo start, makes sure the key ring's rotation and cleanup reminders exist. Idempotent, so any number of
+/// On every silo start, makes sure the key-rotation and token-cleanup reminders exist. Idempotent, so any number of
 /// silos may run it; retried until the cluster answers, because a silo may start before its peers or the database.
 /// </summary>
-public sealed class SigningKeyScheduleStartup(
+public sealed class AuthenticationScheduleStartup(
     IGrainFactory grains,
     IOptions<AuthenticationOptions> options,
-    ILogger<SigningKeyScheduleStartup> logger) : BackgroundService
+    ILogger<AuthenticationScheduleStartup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,6 +22,7 @@ public sealed class SigningKeyScheduleStartup(
             try
             {
                 await grains.GetGrain<ISigningKeyRingGrain>(SigningKeyRing.Key).EnsureScheduledAsync();
+                await grains.GetGrain<ITokenCleanupGrain>(TokenCleanup.Key).EnsureScheduledAsync();
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
