@@ -1,0 +1,22 @@
+using Dailyfeed.Bench.Runtime;
+
+// dotnet run -c Release --project bench/Dailyfeed.Bench -- <suite> [args]
+// Suites print a markdown report to stdout and keep a copy in bench/results/<suite>.md.
+var suite = args.FirstOrDefault() ?? "runtime";
+var report = suite switch
+{
+    "runtime" => await RuntimeSuite.RunAsync(args),
+    _ => null,
+};
+
+if (report is null)
+{
+    Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: runtime [activations]");
+    return 2;
+}
+
+Console.WriteLine(report);
+var results = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
+Directory.CreateDirectory(results);
+await File.WriteAllTextAsync(Path.Combine(results, $"{suite}.md"), report);
+return 0;
