@@ -13,23 +13,22 @@ namespace Dailyfeed.Runtime.Messaging;
 internal sealed class RemoteGrainCaller : IDisposable
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _http;
     private readonly GrainSerializer _serializer;
 
     public RemoteGrainCaller(GrainSerializer serializer, IOptions<MessagingOptions> options)
     {
         _serializer = serializer;
-        _http = new HttpClient(new SocketsHttpHandler
+        // HttpMessageInvoker, not HttpClient: the call path has its own deadline, so HttpClient's timeout layer is pure cost.
+        _http = new HttpMessageInvoker(new SocketsHttpHandler
         {
             ConnectTimeout = options.Value.ConnectTimeout,
             EnableMultipleHttp2Connections = true,
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             UseProxy = false,
             AllowAutoRedirect = false,
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+            UseCookies = false,
+        });
     }
 
     public async Task<T> CallAsync<T>(SiloInfo silo, GrainReference reference, GrainMethod method, object?[] args, CancellationToken cancellationToken)
@@ -44,7 +43,7 @@ internal sealed class RemoteGrainCaller : IDisposable
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
         {

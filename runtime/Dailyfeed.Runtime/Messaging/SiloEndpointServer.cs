@@ -37,7 +37,11 @@ internal sealed class SiloEndpointServer(
             kestrel.Listen(IPAddress.Parse(siloOptions.ListenAddress), siloOptions.Port, listen => listen.Protocols = HttpProtocols.Http2);
         });
         var app = builder.Build();
-        app.MapPost(WireProtocol.CallPath, (RequestDelegate)endpoint.HandleAsync);
+
+        // One terminal handler, no routing: this listener serves a single path and every microsecond is per call.
+        app.Run(context => context.Request.Path == WireProtocol.CallPath && HttpMethods.IsPost(context.Request.Method)
+            ? endpoint.HandleAsync(context)
+            : NotFoundAsync(context));
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         _app = app;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -55,6 +59,12 @@ internal sealed class SiloEndpointServer(
         await _app.StopAsync(cancellationToken).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _app = null;
+    }
+
+    private static Task NotFoundAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
     }
 
     /// <summary>Drops every connection at once, as a crashed process would.</summary>
