@@ -19,6 +19,8 @@ var root = new RootCommand("Dailyfeed batch: operator commands for the cluster. 
     ClusterStatusCommand.Create(host.Services),
     TokenCommands.RotateKeys(cluster),
     TokenCommands.CleanupTokens(cluster),
+    DeadLetterCommands.Replay(cluster),
+    DeadLetterCommands.List(cluster),
 };
 
 try

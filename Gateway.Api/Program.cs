@@ -23,6 +23,7 @@ app.UseAuthorization();
 app.MapDailyfeedHealthEndpoints().DisableRateLimiting();
 app.MapAuthenticationApi();
 app.MapMembersApi();
+app.MapActivitiesApi();
 app.Run();
 
 /// <summary>Entry point type, visible to the gateway's API tests.</summary>

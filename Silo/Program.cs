@@ -2,11 +2,14 @@ using Dailyfeed.Grains.Hosting;
 using Dailyfeed.Runtime.Health;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
+using Dailyfeed.Runtime.RabbitMQ;
 
-// A silo of the production cluster: grains of its pools (Dailyfeed:Silo:Pools), state and membership in PostgreSQL.
+// A silo of the production cluster: grains of its pools (Dailyfeed:Silo:Pools), state and membership in PostgreSQL,
+// activity streams on RabbitMQ (Dailyfeed:RabbitMq).
 // Its own HTTP port serves only the health probes; grain traffic uses the silo's HTTP/2 port (Dailyfeed:Silo:Port).
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPostgreSqlClusterStore();
+builder.Services.AddRabbitMqStreams();
 builder.Services.AddDailyfeedGrains(builder.Configuration);
 builder.Services.AddDailyfeedSilo(silo => silo.AddGrains(typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly));
 builder.Services.AddDailyfeedHealthChecks();

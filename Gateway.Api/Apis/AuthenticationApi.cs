@@ -73,6 +73,7 @@ public static class AuthenticationApi
     private static async Task<IResult> LogoutAsync(HttpContext context, IGrainFactory grains, TokenBlacklistCache blacklist, RefreshCookie cookie)
     {
         await BlacklistCurrentTokenAsync(context, grains, blacklist, "logout");
+        await grains.GetGrain<IMemberGrain>(context.User.IdOrThrow()).RecordLogoutAsync();
         var presented = cookie.Read(context.Request);
         if (RefreshTokenRouting.FamilyIdOf(presented) is { } family)
         {
@@ -86,6 +87,7 @@ public static class AuthenticationApi
     private static async Task<IResult> LogoutAllAsync(HttpContext context, IGrainFactory grains, TokenBlacklistCache blacklist, RefreshCookie cookie)
     {
         await BlacklistCurrentTokenAsync(context, grains, blacklist, "logout-all");
+        await grains.GetGrain<IMemberGrain>(context.User.IdOrThrow()).RecordLogoutAsync();
         await grains.GetGrain<IMemberSessionsGrain>(context.User.IdOrThrow()).RevokeAllAsync("logout-all");
         cookie.Clear(context.Response);
         return ApiResults.Ok(true);

@@ -2,6 +2,7 @@ using Dailyfeed.Grains.Hosting;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Runtime.Sqlite.Hosting;
+using Dailyfeed.Runtime.Streams;
 
 namespace Dailyfeed.Gateway.Api.Hosting;
 
@@ -14,6 +15,7 @@ public static class ClusterConnectionExtensions
         if (options.Mode == GatewayMode.Embedded)
         {
             builder.Services.AddSqliteClusterStore();
+            builder.Services.AddInMemoryStreams(new InMemoryStreamBus());
             builder.Services.AddDailyfeedGrains(builder.Configuration);
             builder.Services.AddDailyfeedSilo(silo => silo.AddGrains(typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly));
         }

@@ -13,6 +13,9 @@ public interface IMemberGrain : IGrainWithIntegerKey
     /// <summary>Checks the password; returns the summary of an active member or throws MEMBER_PASSWORD_INVALID.</summary>
     Task<MemberSummary> VerifyPasswordOrThrowAsync(string password);
 
+    /// <summary>Records a logout in the activity stream (the token side lives in the gateway and the blacklist).</summary>
+    Task RecordLogoutAsync();
+
     [ReadOnly]
     Task<MemberProfile> GetProfileOrThrowAsync();
 

@@ -1,3 +1,4 @@
+using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Authentication;
 using Dailyfeed.Grains.Identity;
 using Dailyfeed.Grains.Members;
@@ -18,6 +19,7 @@ public static class DailyfeedGrainsServiceCollectionExtensions
         services.Configure<IdAllocatorOptions>(configuration.GetSection(IdAllocatorOptions.Section));
         services.Configure<RecommendationOptions>(configuration.GetSection(RecommendationOptions.Section));
         services.Configure<AuthenticationOptions>(configuration.GetSection(AuthenticationOptions.Section));
+        services.Configure<ActivityOptions>(configuration.GetSection(ActivityOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher<MemberCredentials>>(sp =>
         {
@@ -26,7 +28,7 @@ public static class DailyfeedGrainsServiceCollectionExtensions
             return new PasswordHasher<MemberCredentials>(Microsoft.Extensions.Options.Options.Create(
                 new PasswordHasherOptions { IterationCount = iterations }));
         });
-        services.AddHostedService<AuthenticationScheduleStartup>();
+        services.AddHostedService<GrainScheduleStartup>();
         return services;
     }
 }

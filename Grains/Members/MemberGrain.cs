@@ -1,4 +1,6 @@
+using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Abstractions.Errors;
+using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Abstractions.Identity;
 using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Paging;
@@ -51,19 +53,31 @@ public sealed class MemberGrain(
         State.PasswordHash = hasher.HashPassword(Credentials, registration.Password);
         State.Status = MemberStatus.Active;
         State.CreatedAt = State.UpdatedAt = clock.GetUtcNow();
+        EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_SIGNUP, Id, State.CreatedAt));
         await member.WriteStateAsync();
         await GrainFactory.GetGrain<INewMemberRegistryGrain>(NewMemberRegistry.Key).AddAsync(Id);
         return MemberMapper.ToProfile(Id, State);
     }
 
-    public Task<MemberSummary> VerifyPasswordOrThrowAsync(string password)
+    public async Task<MemberSummary> VerifyPasswordOrThrowAsync(string password)
     {
         var result = State.Status == MemberStatus.Active
             ? hasher.VerifyHashedPassword(Credentials, State.PasswordHash, password ?? string.Empty)
             : PasswordVerificationResult.Failed;
-        return result == PasswordVerificationResult.Failed
-            ? throw new DomainException(ErrorCodes.MemberPasswordInvalid, "The email or password is not correct.")
-            : Task.FromResult(MemberMapper.ToSummary(Id, State));
+        if (result == PasswordVerificationResult.Failed)
+        {
+            throw new DomainException(ErrorCodes.MemberPasswordInvalid, "The email or password is not correct.");
+        }
+
+        EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_LOGIN, Id, clock.GetUtcNow()));
+        await FlushEventsAsync();
+        return MemberMapper.ToSummary(Id, State);
+    }
+
+    public Task RecordLogoutAsync()
+    {
+        EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_LOGOUT, Id, clock.GetUtcNow()));
+        return FlushEventsAsync();
     }
 
     public Task<MemberProfile> GetProfileOrThrowAsync()
@@ -143,6 +157,7 @@ public sealed class MemberGrain(
         }
 
         State.Followings.Insert(0, targetMemberId);
+        EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_FOLLOW, Id, clock.GetUtcNow(), targetMemberId));
         await SaveAsync();
     }
 
@@ -153,6 +168,7 @@ public sealed class MemberGrain(
             throw new DomainException(ErrorCodes.FollowRelationshipNotFound, $"You do not follow member {targetMemberId}.");
         }
 
+        EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_UNFOLLOW, Id, clock.GetUtcNow(), targetMemberId));
         await SaveAsync();
     }
 

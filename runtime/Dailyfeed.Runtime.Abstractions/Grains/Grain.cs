@@ -39,6 +39,15 @@ public abstract class Grain : IGrain
     protected IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>
         Context.RegisterTimer(callback, dueTime, period);
 
+    /// <summary>
+    /// Queues a stream event. It is stored in the same transaction as the grain's next state write, so a state change
+    /// that was acknowledged is never without its event.
+    /// </summary>
+    protected void EnqueueEvent(Streams.StreamEvent streamEvent) => Context.EnqueueEvent(streamEvent);
+
+    /// <summary>Stores queued events without a state change.</summary>
+    protected Task FlushEventsAsync() => Context.FlushEventsAsync();
+
     protected Task<IGrainReminder> RegisterOrUpdateReminderAsync(string name, TimeSpan dueTime, TimeSpan period) =>
         Context.Reminders.RegisterOrUpdateAsync(GrainId, name, dueTime, period);
 

@@ -5,6 +5,8 @@ using Dailyfeed.Runtime.PostgreSql.Reminders;
 using Dailyfeed.Runtime.PostgreSql.Storage;
 using Dailyfeed.Runtime.Reminders;
 using Dailyfeed.Runtime.Storage;
+using Dailyfeed.Runtime.PostgreSql.Streams;
+using Dailyfeed.Runtime.Streams;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dailyfeed.Runtime.PostgreSql.Hosting;
@@ -24,6 +26,8 @@ public static class PostgreSqlServiceCollectionExtensions
         services.AddSingleton<IGrainStorage, PostgreSqlGrainStorage>();
         services.AddSingleton<IMembershipTable, PostgreSqlMembershipTable>();
         services.AddSingleton<IReminderTable, PostgreSqlReminderTable>();
+        services.AddSingleton<IStreamOutboxStore, PostgreSqlOutboxStore>();
+        services.AddSingleton<IDeadLetterStore, PostgreSqlDeadLetterStore>();
         return services;
     }
 }

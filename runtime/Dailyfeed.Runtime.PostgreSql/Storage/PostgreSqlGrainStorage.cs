@@ -1,5 +1,7 @@
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Runtime.Storage;
+using Dailyfeed.Runtime.PostgreSql.Streams;
+using Dailyfeed.Runtime.Streams;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -29,13 +31,15 @@ public sealed class PostgreSqlGrainStorage(PostgreSqlClusterDatabase database) :
         return new StoredState(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0)), StateVersion.Format(reader.GetInt64(1)));
     }
 
-    public async Task<string> WriteAsync(string stateName, GrainId grainId, byte[] payload, string? expectedEtag, CancellationToken cancellationToken)
+    public async Task<string> WriteAsync(
+        string stateName, GrainId grainId, byte[] payload, string? expectedEtag, IReadOnlyList<StreamEvent> outbox, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = outbox.Count > 0 ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
         var sql = expectedEtag is null
             ? $"INSERT INTO {_table} (grain_type, grain_key, state_name, payload, version) VALUES ($1, $2, $3, $4::jsonb, 1) ON CONFLICT DO NOTHING RETURNING version"
             : $"UPDATE {_table} SET payload = $4::jsonb, version = version + 1, updated_at = now() WHERE grain_type = $1 AND grain_key = $2 AND state_name = $3 AND version = $5 RETURNING version";
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
         AddKey(command, stateName, grainId);
         command.Parameters.Add(new NpgsqlParameter { Value = System.Text.Encoding.UTF8.GetString(payload), NpgsqlDbType = NpgsqlDbType.Text });
         if (expectedEtag is not null)
@@ -43,10 +47,25 @@ public sealed class PostgreSqlGrainStorage(PostgreSqlClusterDatabase database) :
             command.Parameters.Add(new NpgsqlParameter { Value = StateVersion.ParseOrThrow(expectedEtag, stateName, grainId) });
         }
 
-        var version = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return version is long written
-            ? StateVersion.Format(written)
-            : throw StateVersion.Conflict(stateName, grainId, expectedEtag);
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long written)
+        {
+            throw StateVersion.Conflict(stateName, grainId, expectedEtag);
+        }
+
+        if (transaction is not null)
+        {
+            // The state and its events commit together: an acknowledged write is never without its events.
+            await PostgreSqlOutboxStore.AppendAsync(connection, transaction, database.Schema, outbox, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return StateVersion.Format(written);
+    }
+
+    public async Task AppendOutboxAsync(IReadOnlyList<StreamEvent> outbox, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await PostgreSqlOutboxStore.AppendAsync(connection, null, database.Schema, outbox, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ClearAsync(string stateName, GrainId grainId, string? expectedEtag, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ namespace Dailyfeed.Runtime.Sqlite.Hosting;
 /// <summary>DDL of the embedded store; times are Unix milliseconds (UTC).</summary>
 internal static class SqliteSchemaScript
 {
-    public const string Text = """
+    public static readonly string Text = """
         PRAGMA journal_mode = WAL;
 
         CREATE TABLE IF NOT EXISTS grain_state (
@@ -33,6 +33,32 @@ internal static class SqliteSchemaScript
             period_ms    INTEGER NOT NULL CHECK (period_ms > 0),
             last_tick_at INTEGER NULL,
             PRIMARY KEY (grain_type, grain_key, name)
+        );
+
+        CREATE TABLE IF NOT EXISTS stream_outbox (
+            sequence        INTEGER PRIMARY KEY AUTOINCREMENT,
+            event           TEXT NOT NULL,
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL DEFAULT 0,
+            claimed_until   INTEGER NULL,
+            created_at      INTEGER NOT NULL
+        );
+        """ + DeadLetterTable("publisher_dead_letters") + DeadLetterTable("listener_dead_letters");
+
+    private static string DeadLetterTable(string table) => $"""
+
+        CREATE TABLE IF NOT EXISTS {table} (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            payload         TEXT NOT NULL,
+            error           TEXT NOT NULL,
+            is_completed    INTEGER NOT NULL DEFAULT 0,
+            is_editing      INTEGER NOT NULL DEFAULT 0,
+            category        TEXT NOT NULL,
+            message_key     TEXT NOT NULL,
+            replay_attempts INTEGER NOT NULL DEFAULT 0,
+            claimed_at      INTEGER NULL,
+            created_at      INTEGER NOT NULL,
+            updated_at      INTEGER NOT NULL
         );
         """;
 }

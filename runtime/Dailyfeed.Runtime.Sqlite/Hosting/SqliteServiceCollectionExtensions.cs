@@ -5,6 +5,8 @@ using Dailyfeed.Runtime.Sqlite.Membership;
 using Dailyfeed.Runtime.Sqlite.Reminders;
 using Dailyfeed.Runtime.Sqlite.Storage;
 using Dailyfeed.Runtime.Storage;
+using Dailyfeed.Runtime.Sqlite.Streams;
+using Dailyfeed.Runtime.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,6 +28,8 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IGrainStorage, SqliteGrainStorage>();
         services.AddSingleton<IMembershipTable, SqliteMembershipTable>();
         services.AddSingleton<IReminderTable, SqliteReminderTable>();
+        services.AddSingleton<IStreamOutboxStore, SqliteOutboxStore>();
+        services.AddSingleton<IDeadLetterStore, SqliteDeadLetterStore>();
         return services;
     }
 }

@@ -1,6 +1,9 @@
 using System.Text;
 using Dailyfeed.Runtime.Sqlite.Hosting;
 using Dailyfeed.Runtime.Storage;
+using Dailyfeed.Runtime.Sqlite.Streams;
+using Dailyfeed.Runtime.Streams;
+using Microsoft.Data.Sqlite;
 
 namespace Dailyfeed.Runtime.Sqlite.Storage;
 
@@ -19,9 +22,11 @@ public sealed class SqliteGrainStorage(SqliteClusterDatabase database, TimeProvi
             : null;
     }
 
-    public async Task<string> WriteAsync(string stateName, GrainId grainId, byte[] payload, string? expectedEtag, CancellationToken cancellationToken)
+    public async Task<string> WriteAsync(
+        string stateName, GrainId grainId, byte[] payload, string? expectedEtag, IReadOnlyList<StreamEvent> outbox, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = outbox.Count > 0 ? (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
         var now = clock.GetUtcNow().ToUnixMs();
         var json = Encoding.UTF8.GetString(payload);
         await using var command = expectedEtag is null
@@ -31,8 +36,25 @@ public sealed class SqliteGrainStorage(SqliteClusterDatabase database, TimeProvi
             : connection.Command(
                 "UPDATE grain_state SET payload = $4, version = version + 1, updated_at = $5 WHERE grain_type = $1 AND grain_key = $2 AND state_name = $3 AND version = $6 RETURNING version",
                 grainId.Type, grainId.Key, stateName, json, now, StateVersion.ParseOrThrow(expectedEtag, stateName, grainId));
-        var version = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return version is long written ? StateVersion.Format(written) : throw StateVersion.Conflict(stateName, grainId, expectedEtag);
+        command.Transaction = transaction;
+        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not long written)
+        {
+            throw StateVersion.Conflict(stateName, grainId, expectedEtag);
+        }
+
+        if (transaction is not null)
+        {
+            await SqliteOutboxStore.AppendAsync(connection, transaction, outbox, now, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return StateVersion.Format(written);
+    }
+
+    public async Task AppendOutboxAsync(IReadOnlyList<StreamEvent> outbox, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await SqliteOutboxStore.AppendAsync(connection, null, outbox, clock.GetUtcNow().ToUnixMs(), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ClearAsync(string stateName, GrainId grainId, string? expectedEtag, CancellationToken cancellationToken)

@@ -51,8 +51,13 @@ internal sealed class Catalog : ILocalGrainInvoker
         return task.IsCompletedSuccessfully ? task : RetryIfDeactivatedAsync(task, grainId, method, args);
     }
 
-    public (Grain Grain, IPersistentStateLoader[] States) CreateGrain(GrainClass grainClass, GrainId grainId) =>
-        grainClass.Create(_services, grainId, _storage, _serializer);
+    public (Grain Grain, IPersistentStateLoader[] States) CreateGrain(GrainClass grainClass, GrainActivation activation) =>
+        grainClass.Create(_services, activation.GrainId, _storage, _serializer, activation);
+
+    /// <summary>Stores events outside a state write (e.g. for reads that emit events).</summary>
+    public Task AppendOutboxAsync(IReadOnlyList<Streams.StreamEvent> events) =>
+        (_storage ?? throw new InvalidOperationException("Publishing events needs a grain storage with an outbox."))
+        .AppendOutboxAsync(events, CancellationToken.None);
 
     public void Remove(GrainActivation activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.GrainId, activation));

@@ -1,3 +1,4 @@
+using Dailyfeed.Runtime.Streams;
 using Dailyfeed.Runtime.Timers;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,7 @@ namespace Dailyfeed.Runtime.Activation;
 /// One in-memory instance of a grain on this silo. Every call, timer tick and lifecycle hook runs as a turn through
 /// the <see cref="TurnGate"/>, so grain code never needs locks.
 /// </summary>
-internal sealed class GrainActivation : IGrainContext
+internal sealed class GrainActivation : IGrainContext, IPendingEvents
 {
     private const int StateCreated = 0;
     private const int StateValid = 1;
@@ -21,6 +22,7 @@ internal sealed class GrainActivation : IGrainContext
     private Task? _activation;
     private Grain? _grain;
     private List<GrainTimer>? _timers;
+    private List<StreamEvent>? _pendingEvents;
     private int _state;
     private int _inFlight;
     private int _deactivationStarted;
@@ -133,6 +135,21 @@ internal sealed class GrainActivation : IGrainContext
 
     public void DeactivateOnIdle() => _deactivateWhenIdle = true;
 
+    public void EnqueueEvent(StreamEvent streamEvent) => (_pendingEvents ??= []).Add(streamEvent);
+
+    public Task FlushEventsAsync()
+    {
+        var events = TakePending();
+        return events.Count == 0 ? Task.CompletedTask : _catalog.AppendOutboxAsync(events);
+    }
+
+    public IReadOnlyList<StreamEvent> TakePending()
+    {
+        var events = _pendingEvents;
+        _pendingEvents = null;
+        return events ?? (IReadOnlyList<StreamEvent>)[];
+    }
+
     /// <summary>Runs OnDeactivateAsync as the last turn, then leaves the catalog. Calls queued behind it retry elsewhere.</summary>
     public async Task DeactivateAsync(DeactivationReason reason)
     {
@@ -209,7 +226,7 @@ internal sealed class GrainActivation : IGrainContext
         await _gate.EnterAsync(shared: false).ConfigureAwait(false);
         try
         {
-            var (grain, states) = _catalog.CreateGrain(_grainClass, GrainId);
+            var (grain, states) = _catalog.CreateGrain(_grainClass, this);
             grain.Attach(this);
             using var timeout = new CancellationTokenSource(_catalog.Options.LifecycleHookTimeout);
             foreach (var state in states)

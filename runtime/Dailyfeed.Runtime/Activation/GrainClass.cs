@@ -1,6 +1,7 @@
 using System.Reflection;
 using Dailyfeed.Runtime.Serialization;
 using Dailyfeed.Runtime.Storage;
+using Dailyfeed.Runtime.Streams;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dailyfeed.Runtime.Activation;
@@ -30,14 +31,14 @@ internal sealed class GrainClass
 
     /// <summary>Creates the grain and its state objects; the caller loads the states before activation.</summary>
     public (Grain Grain, IPersistentStateLoader[] States) Create(
-        IServiceProvider services, GrainId grainId, IGrainStorage? storage, GrainSerializer serializer)
+        IServiceProvider services, GrainId grainId, IGrainStorage? storage, GrainSerializer serializer, IPendingEvents pendingEvents)
     {
         var states = new object[_states.Length];
         for (var i = 0; i < _states.Length; i++)
         {
             var configuredStorage = storage ?? throw new InvalidOperationException(
                 $"{ImplementationType.Name} declares persistent state but the silo has no grain storage configured.");
-            states[i] = _states[i].Create(grainId, configuredStorage, serializer);
+            states[i] = _states[i].Create(grainId, configuredStorage, serializer, pendingEvents);
         }
 
         var grain = (Grain)_factory(services, states);
@@ -70,7 +71,7 @@ internal sealed class GrainClass
             return new StateSlot(type, typeof(PersistentState<>).MakeGenericType(type.GetGenericArguments()[0]), name);
         }
 
-        public object Create(GrainId grainId, IGrainStorage storage, GrainSerializer serializer) =>
-            Activator.CreateInstance(_implementationType, _name, grainId, storage, serializer)!;
+        public object Create(GrainId grainId, IGrainStorage storage, GrainSerializer serializer, IPendingEvents pendingEvents) =>
+            Activator.CreateInstance(_implementationType, _name, grainId, storage, serializer, pendingEvents)!;
     }
 }

@@ -4,6 +4,7 @@ using Dailyfeed.Runtime.Messaging;
 using Dailyfeed.Runtime.Placement;
 using Dailyfeed.Runtime.Reminders;
 using Dailyfeed.Runtime.Serialization;
+using Dailyfeed.Runtime.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -34,6 +35,13 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<ActivationCollector>();
         services.TryAddSingleton<ReminderService>();
         services.TryAddSingleton<IReminderRegistry, ReminderRegistry>();
+        services.AddOptions<StreamOptions>().BindConfiguration($"{ConfigurationRoot}:Streams");
+        services.TryAddSingleton<StreamSubscriptions>();
+        services.TryAddSingleton<StreamConsumer>();
+        services.TryAddSingleton<OutboxRelay>();
+        // Resolves to null on a silo without streams, so callers can tell replay is not available there.
+        services.TryAddSingleton<IDeadLetterReplayer>(sp =>
+            sp.GetService<IStreamTransport>() is null ? null! : ActivatorUtilities.CreateInstance<DeadLetterReplayer>(sp));
         services.TryAddSingleton<SiloMessageEndpoint>();
         services.TryAddSingleton<SiloEndpointServer>();
         services.TryAddSingleton(sp => new SiloHost(
@@ -43,6 +51,8 @@ public static class RuntimeServiceCollectionExtensions
             sp.GetRequiredService<ActivationCollector>(),
             sp.GetRequiredService<ReminderService>(),
             sp.GetRequiredService<PlacementService>(),
+            sp.GetService<IStreamTransport>() is null ? null : sp.GetRequiredService<StreamConsumer>(),
+            sp.GetService<IStreamTransport>() is null ? null : sp.GetRequiredService<OutboxRelay>(),
             sp.GetRequiredService<IOptions<SiloOptions>>(),
             sp.GetRequiredService<ILogger<SiloHost>>()));
         services.AddHostedService(sp => sp.GetRequiredService<SiloHost>());

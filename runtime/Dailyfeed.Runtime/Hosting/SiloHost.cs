@@ -3,6 +3,7 @@ using Dailyfeed.Runtime.Membership;
 using Dailyfeed.Runtime.Messaging;
 using Dailyfeed.Runtime.Placement;
 using Dailyfeed.Runtime.Reminders;
+using Dailyfeed.Runtime.Streams;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,8 @@ public sealed class SiloHost : IHostedService
     private readonly ActivationCollector _collector;
     private readonly ReminderService _reminders;
     private readonly PlacementService _placement;
+    private readonly StreamConsumer? _streamConsumer;
+    private readonly OutboxRelay? _outboxRelay;
     private readonly SiloOptions _options;
     private readonly ILogger<SiloHost> _logger;
     private int _stopped;
@@ -33,9 +36,13 @@ public sealed class SiloHost : IHostedService
         ActivationCollector collector,
         ReminderService reminders,
         PlacementService placement,
+        StreamConsumer? streamConsumer,
+        OutboxRelay? outboxRelay,
         IOptions<SiloOptions> options,
         ILogger<SiloHost> logger)
     {
+        _streamConsumer = streamConsumer;
+        _outboxRelay = outboxRelay;
         _server = server;
         _membership = membership;
         _catalog = catalog;
@@ -67,6 +74,12 @@ public sealed class SiloHost : IHostedService
         _membership.ViewChanged += OnViewChanged;
         _collector.Start();
         _reminders.Start();
+        _outboxRelay?.Start();
+        if (_streamConsumer is not null)
+        {
+            await _streamConsumer.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         IsRunning = true;
         _logger.LogInformation("Silo {SiloId} serving [{Pools}] at {Address}", SiloId, string.Join(", ", _options.Pools), Address);
     }
@@ -85,11 +98,21 @@ public sealed class SiloHost : IHostedService
         _membership.ViewChanged -= OnViewChanged;
         await _reminders.StopAsync().ConfigureAwait(false);
         await _collector.StopAsync().ConfigureAwait(false);
+        if (_streamConsumer is not null)
+        {
+            await RunBestEffortAsync(_streamConsumer.StopAsync, "stop consuming").ConfigureAwait(false);
+        }
+
         await RunBestEffortAsync(() => _membership.MarkLeavingAsync(timeout.Token), "announce leaving").ConfigureAwait(false);
         _catalog.StopAcceptingActivations();
         await RunBestEffortAsync(
             () => _catalog.DeactivateWhereAsync(_ => true, DeactivationReason.SiloShuttingDown).WaitAsync(timeout.Token),
             "deactivate grains").ConfigureAwait(false);
+        if (_outboxRelay is not null)
+        {
+            await RunBestEffortAsync(_outboxRelay.StopAsync, "stop the outbox relay").ConfigureAwait(false);
+        }
+
         await RunBestEffortAsync(() => _server.StopAsync(timeout.Token), "stop listening").ConfigureAwait(false);
         await RunBestEffortAsync(() => _membership.StopAsync(deregister: true, timeout.Token), "deregister").ConfigureAwait(false);
         _logger.LogInformation("Silo {SiloId} left the cluster", SiloId);
@@ -108,6 +131,16 @@ public sealed class SiloHost : IHostedService
         await _membership.KillAsync().ConfigureAwait(false);
         await _reminders.StopAsync().ConfigureAwait(false);
         await _collector.StopAsync().ConfigureAwait(false);
+        if (_streamConsumer is not null)
+        {
+            await _streamConsumer.KillAsync().ConfigureAwait(false);
+        }
+
+        if (_outboxRelay is not null)
+        {
+            await _outboxRelay.StopAsync().ConfigureAwait(false);
+        }
+
         await _server.KillAsync().ConfigureAwait(false);
         _catalog.AbandonAll();
         _logger.LogWarning("Silo {SiloId} killed", SiloId);

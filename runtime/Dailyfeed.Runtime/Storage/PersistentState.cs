@@ -1,4 +1,5 @@
 using Dailyfeed.Runtime.Serialization;
+using Dailyfeed.Runtime.Streams;
 
 namespace Dailyfeed.Runtime.Storage;
 
@@ -7,7 +8,8 @@ internal sealed class PersistentState<TState>(
     string stateName,
     GrainId grainId,
     IGrainStorage storage,
-    GrainSerializer serializer) : IPersistentState<TState>, IPersistentStateLoader
+    GrainSerializer serializer,
+    IPendingEvents pendingEvents) : IPersistentState<TState>, IPersistentStateLoader
     where TState : new()
 {
     public TState State { get; set; } = new();
@@ -26,7 +28,10 @@ internal sealed class PersistentState<TState>(
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
         var payload = serializer.SerializeToUtf8Bytes(State, typeof(TState));
-        Etag = await storage.WriteAsync(stateName, grainId, payload, Etag, cancellationToken).ConfigureAwait(false);
+
+        // Events raised since the last write commit with this state, or not at all.
+        var events = pendingEvents.TakePending();
+        Etag = await storage.WriteAsync(stateName, grainId, payload, Etag, events, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)

@@ -1,0 +1,23 @@
+namespace Dailyfeed.Grains.Abstractions.Activities;
+
+/// <summary>Every activity the original defined; the last five it never published, Dailyfeed does.</summary>
+public enum MemberActivityType
+{
+    POST_CREATE,
+    POST_UPDATE,
+    POST_DELETE,
+    POST_READ,
+    LIKE_POST,
+    LIKE_POST_CANCEL,
+    LIKE_COMMENT,
+    LIKE_COMMENT_CANCEL,
+    COMMENT_CREATE,
+    COMMENT_UPDATE,
+    COMMENT_DELETE,
+    COMMENT_READ,
+    MEMBER_FOLLOW,
+    MEMBER_UNFOLLOW,
+    MEMBER_SIGNUP,
+    MEMBER_LOGIN,
+    MEMBER_LOGOUT,
+}

@@ -1,0 +1,53 @@
+using Dailyfeed.Grains.Abstractions.Activities;
+using Dailyfeed.Grains.Abstractions.Paging;
+using Dailyfeed.Runtime;
+using Dailyfeed.Runtime.Streams;
+using Microsoft.Extensions.Options;
+
+namespace Dailyfeed.Grains.Activities;
+
+/// <summary>
+/// The member's activity log. An event is upserted by its message key, so a redelivery or a replay of an event that
+/// already arrived changes nothing. An event that is not this member's, or that cannot be read, is refused (and ends in
+/// listener dead letters after the retries).
+/// </summary>
+public sealed class ActivityGrain(
+    [PersistentState("activity_log")] IPersistentState<ActivityLogState> log,
+    IOptions<ActivityOptions> options) : Grain, IActivityGrain
+{
+    public async Task OnNextAsync(StreamEvent streamEvent)
+    {
+        var activity = ActivityEventMapper.ToActivityOrThrow(streamEvent);
+        if (activity.MemberId != GetPrimaryKeyLong())
+        {
+            throw new InvalidOperationException($"Event {streamEvent.MessageKey} belongs to member {activity.MemberId}, not {GetPrimaryKeyLong()}.");
+        }
+
+        var entries = log.State.Entries;
+        var existing = entries.FindIndex(e => e.MessageKey == streamEvent.MessageKey);
+        if (existing >= 0 && entries[existing].Activity == activity)
+        {
+            return;
+        }
+
+        if (existing >= 0)
+        {
+            entries.RemoveAt(existing);
+        }
+
+        var position = entries.FindIndex(e => e.Activity.CreatedAt <= activity.CreatedAt);
+        entries.Insert(position < 0 ? entries.Count : position, new ActivityLogState.Entry(streamEvent.MessageKey, activity));
+        if (entries.Count > options.Value.MaxEntriesPerMember)
+        {
+            entries.RemoveRange(options.Value.MaxEntriesPerMember, entries.Count - options.Value.MaxEntriesPerMember);
+        }
+
+        await log.WriteStateAsync();
+    }
+
+    public Task<Slice<MemberActivity>> GetPageAsync(PageRequest page)
+    {
+        var window = log.State.Entries.Skip(page.Page * page.Size).Take(page.Size + 1).Select(e => e.Activity).ToList();
+        return Task.FromResult(new Slice<MemberActivity>(window.Take(page.Size).ToList(), page.Page, page.Size, window.Count > page.Size));
+    }
+}
