@@ -12,7 +12,7 @@ internal static class DayPartitions
 
     public static string Day(DateTimeOffset time) => time.UtcDateTime.ToString(DayFormat, CultureInfo.InvariantCulture);
 
-    public static string Queue(string stream, string day) => $"{stream}-{day}";
+    public static string Queue(string prefix, string stream, string day) => $"{prefix}{stream}-{day}";
 
     public static string RoutingKey(string stream, string day) => $"{stream}.{day}";
 

@@ -4,8 +4,9 @@ using RabbitMQ.Client;
 namespace Dailyfeed.Runtime.RabbitMQ;
 
 /// <summary>
-/// One lazily opened connection per silo. When the broker is down, opening fails fast and the next caller tries again;
-/// once open, the client's automatic recovery re-establishes channels and consumers after a broker restart.
+/// One lazily opened connection per silo. When the broker is down, opening fails fast and the next caller tries again.
+/// The client's own automatic recovery is off: publishers reopen on their next publish and consumers resubscribe from
+/// their refresh loop, so there is exactly one path back after a broker restart.
 /// </summary>
 internal sealed class RabbitMqConnection(IOptions<RabbitMqStreamOptions> options) : IAsyncDisposable
 {
@@ -40,9 +41,7 @@ internal sealed class RabbitMqConnection(IOptions<RabbitMqStreamOptions> options
                 UserName = settings.UserName,
                 Password = settings.Password,
                 VirtualHost = settings.VirtualHost,
-                AutomaticRecoveryEnabled = true,
-                TopologyRecoveryEnabled = true,
-                NetworkRecoveryInterval = settings.ReconnectInterval,
+                AutomaticRecoveryEnabled = false,
                 ClientProvidedName = $"dailyfeed-{Environment.MachineName}",
             };
             _connection = await factory.CreateConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,9 @@ public sealed class RabbitMqStreamOptions
     /// <summary>Topic exchange every stream publishes to; routing key "{stream}.{yyyyMMdd}".</summary>
     public string Exchange { get; set; } = "dailyfeed.streams";
 
+    /// <summary>Prefix of every queue name, so several deployments (or test runs) can share one broker.</summary>
+    public string QueuePrefix { get; set; } = "dailyfeed.";
+
     /// <summary>Unacknowledged deliveries per consumer: bounds the work a killed silo hands back.</summary>
     public ushort Prefetch { get; set; } = 32;
 
@@ -27,6 +30,6 @@ public sealed class RabbitMqStreamOptions
     /// <summary>How often consumers look for a new day's partition.</summary>
     public TimeSpan PartitionRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Pause between reconnection attempts after the broker went away.</summary>
+    /// <summary>How often a consumer whose connection dropped tries to reconnect and resubscribe.</summary>
     public TimeSpan ReconnectInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -141,7 +141,7 @@ public sealed class RabbitMqStreamTransport : IStreamTransport
     /// <summary>Declares the exchange, the day's quorum queue and its binding (idempotent on the broker; cached here).</summary>
     private async Task DeclarePartitionAsync(IChannel channel, string stream, string day, CancellationToken cancellationToken)
     {
-        var queue = DayPartitions.Queue(stream, day);
+        var queue = DayPartitions.Queue(_options.QueuePrefix, stream, day);
         if (_declared.Contains(queue))
         {
             return;
@@ -232,7 +232,7 @@ public sealed class RabbitMqStreamTransport : IStreamTransport
 
             foreach (var day in DayPartitions.Live(transport._clock.GetUtcNow(), transport._streamOptions.Retention))
             {
-                var queue = DayPartitions.Queue(stream, day);
+                var queue = DayPartitions.Queue(transport._options.QueuePrefix, stream, day);
                 if (_consumed.Contains(queue))
                 {
                     continue;

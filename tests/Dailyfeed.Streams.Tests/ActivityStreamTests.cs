@@ -1,0 +1,145 @@
+using Dailyfeed.Grains.Abstractions.Activities;
+using Dailyfeed.Grains.Abstractions.Identity;
+using Dailyfeed.Grains.Abstractions.Members;
+using Dailyfeed.Runtime.Streams;
+using Shouldly;
+
+namespace Dailyfeed.Streams.Tests;
+
+[Collection(BrokerCollection.Name)]
+public sealed class ActivityStreamTests : IAsyncLifetime
+{
+    private const int Members = 51;
+    private const int FollowsPerMember = 10;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private StreamCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await StreamCluster.DeployAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Broker.StartAsync();
+        await _cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Writes_made_while_the_broker_is_down_all_succeed_and_each_event_arrives_exactly_once_after_replay()
+    {
+        var ids = await RegisterMembersAsync(Members);
+        var expected = ids.Take(Members - 1).ToDictionary(id => id, id => ids.Where(t => t != id).Take(FollowsPerMember).ToHashSet());
+
+        await Broker.StopAsync();
+        var follows = expected.SelectMany(e => e.Value.Select(target => (Follower: e.Key, Target: target))).ToList();
+        follows.Count.ShouldBe(500);
+        foreach (var batch in follows.Chunk(25))
+        {
+            await Task.WhenAll(batch.Select(f => _cluster.Grains.GetGrain<IFollowGrain>(FollowEdges.Key(f.Follower, f.Target)).FollowAsync()));
+        }
+
+        var waiting = await _cluster.SiloService<IStreamOutboxStore>().CountAsync(CancellationToken.None)
+                      + (await _cluster.SiloService<IDeadLetterStore>().ListAsync(DeadLetterKind.Publisher, false, 10_000, CancellationToken.None)).Count;
+        waiting.ShouldBeGreaterThanOrEqualTo(500, "every acknowledged follow has its event in the outbox or in publisher dead letters");
+
+        await Broker.StartAsync();
+        await Eventually.HoldsAsync(async () =>
+        {
+            await _cluster.Grains.GetGrain<IDeadLetterReplayGrain>(DeadLetterReplay.Key).ReplayAsync(DeadLetterKind.Publisher, 1000);
+            return await _cluster.SiloService<IStreamOutboxStore>().CountAsync(CancellationToken.None) == 0 &&
+                   (await _cluster.SiloService<IDeadLetterStore>().ListAsync(DeadLetterKind.Publisher, false, 1, CancellationToken.None)).Count == 0;
+        }, Patience, "the outbox and publisher dead letters never drained");
+
+        foreach (var (member, targets) in expected)
+        {
+            await Eventually.HoldsAsync(async () => FollowTargets(await _cluster.ActivitiesAsync(member)).Count == targets.Count, Patience,
+                $"member {member} never saw all {targets.Count} follow events");
+            var seen = FollowTargets(await _cluster.ActivitiesAsync(member));
+            seen.ShouldBe(targets.Order().ToList(), ignoreOrder: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_poison_event_ends_in_listener_dead_letters_and_later_events_keep_flowing()
+    {
+        var transport = _cluster.SiloService<IStreamTransport>();
+        var poison = StreamEvents.Poison(7);
+
+        await transport.PublishAsync(poison, CancellationToken.None);
+        await transport.PublishAsync(StreamEvents.PostRead(7, 42), CancellationToken.None);
+
+        await Eventually.HoldsAsync(async () => (await _cluster.ActivitiesAsync(7)).Any(a => a.PostId == 42), Patience, "the event after the poison never arrived");
+        await Eventually.HoldsAsync(async () => (await ListenerDeadLettersAsync()).Any(d => d.Event.MessageKey == poison.MessageKey), Patience,
+            "the poison event never reached listener dead letters");
+        var row = (await ListenerDeadLettersAsync()).Single(d => d.Event.MessageKey == poison.MessageKey);
+        row.Event.Category.ShouldBe("POST");
+        row.Error.ShouldContain("JsonException");
+    }
+
+    [Fact]
+    public async Task The_same_event_delivered_twice_is_stored_once()
+    {
+        var transport = _cluster.SiloService<IStreamTransport>();
+        var read = StreamEvents.PostRead(11, 99);
+
+        await transport.PublishAsync(read, CancellationToken.None);
+        await transport.PublishAsync(read, CancellationToken.None);
+        await transport.PublishAsync(StreamEvents.PostRead(11, 100), CancellationToken.None);
+
+        await Eventually.HoldsAsync(async () => (await _cluster.ActivitiesAsync(11)).Any(a => a.PostId == 100), Patience, "events never arrived");
+        (await _cluster.ActivitiesAsync(11)).Count(a => a.PostId == 99).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task When_the_dead_letter_store_is_down_the_message_is_not_acknowledged_and_comes_back()
+    {
+        var poison = StreamEvents.Poison(13);
+        _cluster.DeadLetters.FailListenerWrites = true;
+
+        await _cluster.SiloService<IStreamTransport>().PublishAsync(poison, CancellationToken.None);
+        await Eventually.HoldsAsync(() => Task.FromResult(_cluster.DeadLetters.FailedWrites >= 2), Patience,
+            "the broker never redelivered the unacknowledged message");
+        (await ListenerDeadLettersAsync()).ShouldNotContain(d => d.Event.MessageKey == poison.MessageKey);
+
+        _cluster.DeadLetters.FailListenerWrites = false;
+        await Eventually.HoldsAsync(async () => (await ListenerDeadLettersAsync()).Any(d => d.Event.MessageKey == poison.MessageKey), Patience,
+            "the redelivered message never reached the dead-letter store once it was back");
+    }
+
+    [Fact]
+    public async Task Killing_a_consuming_silo_loses_nothing()
+    {
+        var transport = _cluster.SiloService<IStreamTransport>();
+        var events = Enumerable.Range(0, 600).Select(i => StreamEvents.PostRead(100 + (i % 20), 1000 + i)).ToList();
+        foreach (var streamEvent in events.Take(300))
+        {
+            await transport.PublishAsync(streamEvent, CancellationToken.None);
+        }
+
+        await _cluster.Cluster.KillSiloAsync(_cluster.Cluster.Silos[1]);
+        foreach (var streamEvent in events.Skip(300))
+        {
+            await transport.PublishAsync(streamEvent, CancellationToken.None);
+        }
+
+        foreach (var member in Enumerable.Range(100, 20))
+        {
+            var expected = events.Where(e => e.Key == member.ToString()).Select(e => e.MessageKey).Count();
+            await Eventually.HoldsAsync(async () => (await _cluster.ActivitiesAsync(member)).Count == expected, Patience,
+                $"member {member} lost activity events after the kill");
+        }
+    }
+
+    private static List<long> FollowTargets(IEnumerable<MemberActivity> activities) =>
+        activities.Where(a => a.MemberActivityType == MemberActivityType.MEMBER_FOLLOW).Select(a => a.TargetMemberId!.Value).ToList();
+
+    private Task<IReadOnlyList<DeadLetter>> ListenerDeadLettersAsync() =>
+        _cluster.SiloService<IDeadLetterStore>().ListAsync(DeadLetterKind.Listener, true, 1000, CancellationToken.None);
+
+    private async Task<IReadOnlyList<long>> RegisterMembersAsync(int count)
+    {
+        var first = await _cluster.Grains.GetGrain<IIdAllocatorGrain>("member").ReserveAsync(count);
+        var ids = Enumerable.Range(0, count).Select(i => first + i).ToList();
+        await Task.WhenAll(ids.Select(id => _cluster.Grains.GetGrain<IMemberGrain>(id).RegisterAsync(
+            new MemberRegistration($"s{id}-{Guid.NewGuid():N}@example.com", "Str0ng!Pass", "Streamer", $"s_{id}_{Guid.NewGuid():N}"[..20]))));
+        return ids;
+    }
+}

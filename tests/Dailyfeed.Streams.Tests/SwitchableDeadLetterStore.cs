@@ -1,0 +1,35 @@
+using Dailyfeed.Runtime.Streams;
+
+namespace Dailyfeed.Streams.Tests;
+
+/// <summary>The real dead-letter store with a switch that makes listener writes fail, as an unreachable database would.</summary>
+public sealed class SwitchableDeadLetterStore(IDeadLetterStore inner) : IDeadLetterStore
+{
+    private int _failedWrites;
+
+    public bool FailListenerWrites { get; set; }
+
+    public int FailedWrites => Volatile.Read(ref _failedWrites);
+
+    public Task AddAsync(DeadLetterKind kind, StreamEvent streamEvent, string error, CancellationToken cancellationToken)
+    {
+        if (kind == DeadLetterKind.Listener && FailListenerWrites)
+        {
+            Interlocked.Increment(ref _failedWrites);
+            throw new IOException("listener_dead_letters is unreachable (test switch)");
+        }
+
+        return inner.AddAsync(kind, streamEvent, error, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<DeadLetter>> ClaimAsync(DeadLetterKind kind, int maxRows, TimeSpan staleAfter, CancellationToken cancellationToken) =>
+        inner.ClaimAsync(kind, maxRows, staleAfter, cancellationToken);
+
+    public Task CompleteAsync(DeadLetterKind kind, long id, CancellationToken cancellationToken) => inner.CompleteAsync(kind, id, cancellationToken);
+
+    public Task ReleaseAsync(DeadLetterKind kind, long id, string error, CancellationToken cancellationToken) =>
+        inner.ReleaseAsync(kind, id, error, cancellationToken);
+
+    public Task<IReadOnlyList<DeadLetter>> ListAsync(DeadLetterKind kind, bool includeCompleted, int maxRows, CancellationToken cancellationToken) =>
+        inner.ListAsync(kind, includeCompleted, maxRows, cancellationToken);
+}
