@@ -24,6 +24,8 @@ app.MapDailyfeedHealthEndpoints().DisableRateLimiting();
 app.MapAuthenticationApi();
 app.MapMembersApi();
 app.MapActivitiesApi();
+app.MapPostsApi();
+app.MapTimelineApi();
 app.Run();
 
 /// <summary>Entry point type, visible to the gateway's API tests.</summary>

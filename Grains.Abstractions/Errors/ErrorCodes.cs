@@ -22,6 +22,13 @@ public static class ErrorCodes
     public const string FollowLimitExceeds = "FOLLOW_LIMIT_EXCEEDS";
     public const string FollowSelfNotAllowed = "FOLLOW_SELF_NOT_ALLOWED";
 
+    public const string PostNotFound = "POST_NOT_FOUND";
+    public const string PostUpdateForbidden = "POST_UPDATE_FORBIDDEN";
+    public const string PostDeleteForbidden = "POST_DELETE_FORBIDDEN";
+    public const string PostLikeAlreadyExists = "POST_LIKE_ALREADY_EXISTS";
+    public const string PostLikeCancelAlreadyCommitted = "POST_LIKE_CANCEL_ALREADY_COMMITTED";
+    public const string PostAlreadyDeleted = "POST_ALREADY_DELETED";
+
     public const string InvalidToken = "INVALID_TOKEN";
     public const string JwtExpired = "JWT_EXPIRED";
     public const string BearerTokenMissing = "BEARER_TOKEN_MISSING";

@@ -50,6 +50,9 @@ public interface IMemberGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<IReadOnlyList<long>> GetAllFollowingIdsAsync();
 
+    [ReadOnly]
+    Task<IReadOnlyList<long>> GetAllFollowerIdsAsync();
+
     /// <summary>Called by the follow coordinator; idempotent.</summary>
     Task AddFollowerAsync(long followerId);
 

@@ -1,5 +1,7 @@
 using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Authentication;
+using Dailyfeed.Grains.Feeds;
+using Dailyfeed.Grains.Posts;
 using Dailyfeed.Grains.Identity;
 using Dailyfeed.Grains.Members;
 using Dailyfeed.Grains.Recommendations;
@@ -20,6 +22,8 @@ public static class DailyfeedGrainsServiceCollectionExtensions
         services.Configure<RecommendationOptions>(configuration.GetSection(RecommendationOptions.Section));
         services.Configure<AuthenticationOptions>(configuration.GetSection(AuthenticationOptions.Section));
         services.Configure<ActivityOptions>(configuration.GetSection(ActivityOptions.Section));
+        services.Configure<FeedOptions>(configuration.GetSection(FeedOptions.Section));
+        services.Configure<PostOptions>(configuration.GetSection(PostOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher<MemberCredentials>>(sp =>
         {

@@ -1,15 +1,20 @@
 using System.Globalization;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Members;
+using Dailyfeed.Grains.Abstractions.Feeds;
+using Dailyfeed.Grains.Abstractions.Posts;
+using Dailyfeed.Grains.Feeds;
 using Dailyfeed.Runtime;
+using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Grains.Members;
 
 /// <summary>
 /// One follower -> followee edge. It is the only caller of AddFollowing/AddFollower, so two members following each
-/// other at the same moment use two different edges and never wait on each other's turn.
+/// other at the same moment use two different edges and never wait on each other's turn. It also keeps the follower's
+/// feed in step: backfill on follow, removal on unfollow.
 /// </summary>
-public sealed class FollowGrain : Grain, IFollowGrain
+public sealed class FollowGrain(IOptions<FeedOptions> options) : Grain, IFollowGrain
 {
     public async Task FollowAsync()
     {
@@ -36,6 +41,9 @@ public sealed class FollowGrain : Grain, IFollowGrain
             await follower.RemoveFollowingOrThrowAsync(followeeId);
             throw;
         }
+
+        var recent = await GrainFactory.GetGrain<IAuthorPostsGrain>(followeeId).GetRecentAsync(options.Value.BackfillCount);
+        await GrainFactory.GetGrain<IFeedGrain>(followerId).BackfillAsync(recent);
     }
 
     public async Task UnfollowAsync()
@@ -43,6 +51,7 @@ public sealed class FollowGrain : Grain, IFollowGrain
         var (followerId, followeeId) = ParseKey();
         await GrainFactory.GetGrain<IMemberGrain>(followerId).RemoveFollowingOrThrowAsync(followeeId);
         await GrainFactory.GetGrain<IMemberGrain>(followeeId).RemoveFollowerAsync(followerId);
+        await GrainFactory.GetGrain<IFeedGrain>(followerId).RemoveAuthorAsync(followeeId);
     }
 
     private (long Follower, long Followee) ParseKey()

@@ -1,6 +1,8 @@
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Activities;
+using Dailyfeed.Grains.Abstractions.Feeds;
+using Dailyfeed.Grains.Feeds;
 using Dailyfeed.Grains.Abstractions.Identity;
 using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Paging;
@@ -20,6 +22,7 @@ public sealed class MemberGrain(
     [PersistentState("member")] IPersistentState<MemberState> member,
     IPasswordHasher<MemberCredentials> hasher,
     IOptions<MemberOptions> options,
+    IOptions<FeedOptions> feedOptions,
     TimeProvider clock,
     ILogger<MemberGrain> logger) : Grain, IMemberGrain
 {
@@ -178,12 +181,19 @@ public sealed class MemberGrain(
 
     public Task<IReadOnlyList<long>> GetAllFollowingIdsAsync() => Task.FromResult<IReadOnlyList<long>>(State.Followings.ToList());
 
+    public Task<IReadOnlyList<long>> GetAllFollowerIdsAsync() => Task.FromResult<IReadOnlyList<long>>(State.Followers.ToList());
+
     public async Task AddFollowerAsync(long followerId)
     {
         if (!State.Followers.Contains(followerId))
         {
             State.Followers.Insert(0, followerId);
             await member.WriteStateAsync();
+            if (State.Followers.Count == feedOptions.Value.FanOutThreshold)
+            {
+                // From now on this member's posts are pulled by feeds, not pushed to each follower.
+                await GrainFactory.GetGrain<ICelebrityDirectoryGrain>(CelebrityDirectory.Key).AddAsync(Id);
+            }
         }
     }
 
@@ -192,6 +202,10 @@ public sealed class MemberGrain(
         if (State.Followers.Remove(followerId))
         {
             await member.WriteStateAsync();
+            if (State.Followers.Count == feedOptions.Value.FanOutThreshold - 1)
+            {
+                await GrainFactory.GetGrain<ICelebrityDirectoryGrain>(CelebrityDirectory.Key).RemoveAsync(Id);
+            }
         }
     }
 

@@ -29,6 +29,13 @@ public sealed class TestSilo
 
     public bool IsRunning => Silo.IsRunning;
 
+    /// <summary>True when this silo holds an activation of the grain right now.</summary>
+    public bool HasActivation<TGrain>(long key) where TGrain : IGrainWithIntegerKey
+    {
+        var metadata = GrainInterfaceMetadata.For(typeof(TGrain));
+        return Host.Services.GetRequiredService<Catalog>().Contains(new GrainId(metadata.GrainType, key.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     /// <summary>
     /// A reference whose calls always activate the grain on THIS silo, ignoring placement. Two of these on two silos
     /// give one grain two live activations, the situation ETags exist for.

@@ -32,21 +32,26 @@ public class ApiCluster : IAsyncLifetime
         ["Dailyfeed:Members:PasswordHashIterations"] = "1000",
     };
 
+    /// <summary>Pools of each silo; by default two write silos and one read silo.</summary>
+    protected virtual string[][] SiloLayout => [GrainPoolsFor.Write, GrainPoolsFor.Write, GrainPoolsFor.Read];
+
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(GrainSettings).Build();
-        Cluster = await TestCluster.Create()
+        var builder = TestCluster.Create()
             .AddGrains(typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly)
             .UseStore(s => s.AddPostgreSqlClusterStore(o =>
             {
                 o.ConnectionString = ConnectionString;
                 o.Schema = Schema;
             }))
-            .ConfigureServices(s => s.AddDailyfeedGrains(configuration))
-            .AddSilo(GrainPoolsFor.Write)
-            .AddSilo(GrainPoolsFor.Write)
-            .AddSilo(GrainPoolsFor.Read)
-            .DeployAsync();
+            .ConfigureServices(s => s.AddDailyfeedGrains(configuration));
+        foreach (var pools in SiloLayout)
+        {
+            builder.AddSilo(pools);
+        }
+
+        Cluster = await builder.DeployAsync();
         Gateway = AddGateway();
     }
 
@@ -71,7 +76,7 @@ public class ApiCluster : IAsyncLifetime
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static class GrainPoolsFor
+    protected static class GrainPoolsFor
     {
         public static readonly string[] Write = [Runtime.GrainPools.Write];
         public static readonly string[] Read = [Runtime.GrainPools.Read];

@@ -41,6 +41,8 @@ internal sealed class Catalog : ILocalGrainInvoker
 
     public int Count => _activations.Count;
 
+    public bool Contains(GrainId grainId) => _activations.ContainsKey(grainId);
+
     public IGrainFactory GrainFactory => _services.GetRequiredService<IGrainFactory>();
 
     public IReminderRegistry Reminders => _services.GetRequiredService<IReminderRegistry>();

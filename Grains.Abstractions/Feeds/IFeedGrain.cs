@@ -1,0 +1,25 @@
+using Dailyfeed.Grains.Abstractions.Paging;
+using Dailyfeed.Grains.Abstractions.Posts;
+using Dailyfeed.Runtime;
+
+namespace Dailyfeed.Grains.Abstractions.Feeds;
+
+/// <summary>
+/// A member's follow feed, keyed by member id: post references pushed at write time by authors (bounded, newest
+/// first), merged at read time with posts pulled from followed authors too popular to push (hybrid fan-out).
+/// </summary>
+[GrainPool(GrainPools.Read)]
+public interface IFeedGrain : IGrainWithIntegerKey
+{
+    Task PushAsync(PostRef post);
+
+    Task RemovePostAsync(long postId);
+
+    /// <summary>Adds an author's recent posts (a new follow).</summary>
+    Task BackfillAsync(IReadOnlyList<PostRef> posts);
+
+    /// <summary>Drops every post of an author (an unfollow).</summary>
+    Task RemoveAuthorAsync(long authorId);
+
+    Task<Slice<PostRef>> GetPageAsync(PageRequest page);
+}

@@ -1,0 +1,30 @@
+using Dailyfeed.Runtime;
+
+namespace Dailyfeed.Grains.Abstractions.Posts;
+
+/// <summary>One post, keyed by post id: content, likes, views and the comment count.</summary>
+[GrainPool(GrainPools.Write)]
+public interface IPostGrain : IGrainWithIntegerKey
+{
+    /// <summary>Creates the post and fans it out to the author's followers' feeds.</summary>
+    Task<PostView> CreateAsync(long authorId, PostDraft draft);
+
+    Task<PostView> UpdateAsync(long memberId, PostDraft draft);
+
+    /// <summary>Soft delete by the author.</summary>
+    Task DeleteAsync(long memberId);
+
+    Task LikeAsync(long memberId);
+
+    Task UnlikeAsync(long memberId);
+
+    /// <summary>Returns the post and counts a view when the reader is not the author.</summary>
+    Task<PostView> ReadAsync(long viewerId);
+
+    /// <summary>The post without counting a view (lists); throws POST_NOT_FOUND when missing or deleted.</summary>
+    [ReadOnly]
+    Task<PostView> GetOrThrowAsync(long viewerId);
+
+    [ReadOnly]
+    Task<PostStatistics> GetStatisticsOrThrowAsync();
+}

@@ -1,0 +1,6 @@
+namespace Dailyfeed.Grains.Feeds;
+
+public sealed class CelebrityDirectoryState
+{
+    public List<long> AuthorIds { get; set; } = [];
+}

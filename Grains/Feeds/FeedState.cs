@@ -1,0 +1,9 @@
+using Dailyfeed.Grains.Abstractions.Posts;
+
+namespace Dailyfeed.Grains.Feeds;
+
+public sealed class FeedState
+{
+    /// <summary>Pushed post references, newest first.</summary>
+    public List<PostRef> Entries { get; set; } = [];
+}

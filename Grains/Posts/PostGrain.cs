@@ -1,0 +1,194 @@
+using Dailyfeed.Grains.Abstractions.Activities;
+using Dailyfeed.Grains.Abstractions.Errors;
+using Dailyfeed.Grains.Abstractions.Feeds;
+using Dailyfeed.Grains.Abstractions.Members;
+using Dailyfeed.Grains.Abstractions.Posts;
+using Dailyfeed.Grains.Activities;
+using Dailyfeed.Grains.Feeds;
+using Dailyfeed.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace Dailyfeed.Grains.Posts;
+
+/// <summary>
+/// One post. Every change is written with its activity event (the like event names the liker: the original recorded
+/// the author). Creation fans the post out to followers' feeds unless the author is above the fan-out threshold.
+/// </summary>
+public sealed class PostGrain(
+    [PersistentState("post")] IPersistentState<PostState> post,
+    IOptions<PostOptions> options,
+    IOptions<FeedOptions> feedOptions,
+    TimeProvider clock) : Grain, IPostGrain
+{
+    private PostState State => post.State;
+
+    private long Id => GetPrimaryKeyLong();
+
+    public async Task<PostView> CreateAsync(long authorId, PostDraft draft)
+    {
+        if (State.Exists)
+        {
+            throw new DomainException(ErrorCodes.InvalidRequest, $"Post {Id} already exists.");
+        }
+
+        var (title, content) = ValidateOrThrow(draft);
+        var author = GrainFactory.GetGrain<IMemberGrain>(authorId);
+        var summary = await author.GetSummaryOrThrowAsync();
+        State.Exists = true;
+        State.AuthorId = authorId;
+        State.Title = title;
+        State.Content = content;
+        State.CreatedAt = State.UpdatedAt = clock.GetUtcNow();
+        EnqueueEvent(Activity(MemberActivityType.POST_CREATE, authorId));
+        await post.WriteStateAsync();
+
+        var reference = PostMapper.ToRef(Id, State);
+        await GrainFactory.GetGrain<IAuthorPostsGrain>(authorId).AddAsync(reference);
+        await FanOutAsync(author, reference);
+        return PostMapper.ToView(Id, State, summary, authorId);
+    }
+
+    public async Task<PostView> UpdateAsync(long memberId, PostDraft draft)
+    {
+        ThrowIfMissingOrDeleted(alreadyDeletedCode: ErrorCodes.PostAlreadyDeleted);
+        if (State.AuthorId != memberId)
+        {
+            throw new DomainException(ErrorCodes.PostUpdateForbidden, "Only the author can edit this post.");
+        }
+
+        (State.Title, State.Content) = ValidateOrThrow(draft);
+        State.UpdatedAt = clock.GetUtcNow();
+        EnqueueEvent(Activity(MemberActivityType.POST_UPDATE, memberId));
+        await post.WriteStateAsync();
+        return await ViewAsync(memberId);
+    }
+
+    public async Task DeleteAsync(long memberId)
+    {
+        ThrowIfMissingOrDeleted(alreadyDeletedCode: ErrorCodes.PostAlreadyDeleted);
+        if (State.AuthorId != memberId)
+        {
+            throw new DomainException(ErrorCodes.PostDeleteForbidden, "Only the author can delete this post.");
+        }
+
+        State.Deleted = true;
+        State.UpdatedAt = clock.GetUtcNow();
+        EnqueueEvent(Activity(MemberActivityType.POST_DELETE, memberId));
+        await post.WriteStateAsync();
+        await GrainFactory.GetGrain<IAuthorPostsGrain>(State.AuthorId).RemoveAsync(Id);
+    }
+
+    public async Task LikeAsync(long memberId)
+    {
+        ThrowIfMissingOrDeleted(alreadyDeletedCode: ErrorCodes.PostNotFound);
+        if (!State.LikedBy.Add(memberId))
+        {
+            throw new DomainException(ErrorCodes.PostLikeAlreadyExists, "You already like this post.");
+        }
+
+        EnqueueEvent(Activity(MemberActivityType.LIKE_POST, memberId));
+        await post.WriteStateAsync();
+    }
+
+    public async Task UnlikeAsync(long memberId)
+    {
+        ThrowIfMissingOrDeleted(alreadyDeletedCode: ErrorCodes.PostNotFound);
+        if (!State.LikedBy.Remove(memberId))
+        {
+            throw new DomainException(ErrorCodes.PostLikeCancelAlreadyCommitted, "You do not like this post.");
+        }
+
+        EnqueueEvent(Activity(MemberActivityType.LIKE_POST_CANCEL, memberId));
+        await post.WriteStateAsync();
+    }
+
+    public async Task<PostView> ReadAsync(long viewerId)
+    {
+        ThrowIfMissingOrDeleted(alreadyDeletedCode: ErrorCodes.PostNotFound);
+        if (viewerId != State.AuthorId)
+        {
+            State.ViewCount++;
+            EnqueueEvent(Activity(MemberActivityType.POST_READ, viewerId));
+            await post.WriteStateAsync();
+        }
+
+        return await ViewAsync(viewerId);
+    }
+
+    public Task<PostView> GetOrThrowAsync(long viewerId)
+    {
+        ThrowIfMissingOrDeleted(alreadyDeletedCode: ErrorCodes.PostNotFound);
+        return ViewAsync(viewerId);
+    }
+
+    public Task<PostStatistics> GetStatisticsOrThrowAsync()
+    {
+        ThrowIfMissingOrDeleted(alreadyDeletedCode: ErrorCodes.PostNotFound);
+        return Task.FromResult(new PostStatistics(State.CommentCount, State.LikedBy.Count));
+    }
+
+    private async Task FanOutAsync(IMemberGrain author, Abstractions.Posts.PostRef reference)
+    {
+        var followers = await author.GetAllFollowerIdsAsync();
+        if (followers.Count >= feedOptions.Value.FanOutThreshold)
+        {
+            return; // A celebrity: followers' feeds pull this author's timeline instead.
+        }
+
+        await Parallel.ForEachAsync(
+            followers,
+            new ParallelOptions { MaxDegreeOfParallelism = feedOptions.Value.FanOutParallelism },
+            async (follower, _) => await GrainFactory.GetGrain<IFeedGrain>(follower).PushAsync(reference));
+    }
+
+    private async Task<PostView> ViewAsync(long viewerId)
+    {
+        MemberSummary? author;
+        try
+        {
+            author = await GrainFactory.GetGrain<IMemberGrain>(State.AuthorId).GetSummaryOrThrowAsync();
+        }
+        catch (DomainException ex) when (ex.Code == ErrorCodes.MemberNotFound)
+        {
+            author = null;
+        }
+
+        return PostMapper.ToView(Id, State, author, viewerId);
+    }
+
+    private (string? Title, string Content) ValidateOrThrow(PostDraft draft)
+    {
+        var content = draft.Content?.Trim();
+        if (string.IsNullOrEmpty(content) || content.Length > options.Value.MaxContentLength)
+        {
+            throw new DomainException(ErrorCodes.InvalidRequest, $"content must be 1-{options.Value.MaxContentLength} characters.");
+        }
+
+        var title = string.IsNullOrWhiteSpace(draft.Title) ? null : draft.Title.Trim();
+        if (title is { Length: var length } && length > options.Value.MaxTitleLength)
+        {
+            throw new DomainException(ErrorCodes.InvalidRequest, $"title must be at most {options.Value.MaxTitleLength} characters.");
+        }
+
+        return (title, content);
+    }
+
+    private void ThrowIfMissingOrDeleted(string alreadyDeletedCode)
+    {
+        if (!State.Exists)
+        {
+            throw new DomainException(ErrorCodes.PostNotFound, $"Post {Id} does not exist.");
+        }
+
+        if (State.Deleted)
+        {
+            throw new DomainException(alreadyDeletedCode, $"Post {Id} was deleted.");
+        }
+    }
+
+    private Runtime.Streams.StreamEvent Activity(MemberActivityType type, long memberId)
+    {
+        var now = clock.GetUtcNow();
+        return ActivityEventMapper.ToEvent(new MemberActivity(memberId, Id, null, null, type, now, now));
+    }
+}

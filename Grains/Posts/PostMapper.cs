@@ -1,0 +1,14 @@
+using Dailyfeed.Grains.Abstractions.Members;
+using Dailyfeed.Grains.Abstractions.Posts;
+
+namespace Dailyfeed.Grains.Posts;
+
+public static class PostMapper
+{
+    /// <summary>The API view; author fields are null when the author is gone (deactivated).</summary>
+    public static PostView ToView(long id, PostState s, MemberSummary? author, long viewerId) => new(
+        id, s.Title, s.Content, s.AuthorId, author?.MemberName, author?.MemberHandle, author?.AvatarUrl,
+        s.ViewCount, s.LikedBy.Count, s.CommentCount, s.LikedBy.Contains(viewerId), s.CreatedAt, s.UpdatedAt);
+
+    public static PostRef ToRef(long id, PostState s) => new(id, s.AuthorId, s.CreatedAt);
+}

@@ -1,0 +1,24 @@
+namespace Dailyfeed.Grains.Posts;
+
+public sealed class PostState
+{
+    public bool Exists { get; set; }
+
+    public bool Deleted { get; set; }
+
+    public long AuthorId { get; set; }
+
+    public string? Title { get; set; }
+
+    public string Content { get; set; } = string.Empty;
+
+    public long ViewCount { get; set; }
+
+    public HashSet<long> LikedBy { get; set; } = [];
+
+    public long CommentCount { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

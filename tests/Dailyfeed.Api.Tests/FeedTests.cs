@@ -1,0 +1,144 @@
+using System.Net;
+using Dailyfeed.Grains.Abstractions.Feeds;
+using Shouldly;
+
+namespace Dailyfeed.Api.Tests;
+
+/// <summary>Two read silos, so followers' feeds live on different silos; authors with 3 followers count as celebrities.</summary>
+public sealed class FeedCluster : ApiCluster
+{
+    public const int FanOutThreshold = 3;
+
+    protected override string[][] SiloLayout => [GrainPoolsFor.Write, GrainPoolsFor.Read, GrainPoolsFor.Read];
+
+    protected override IReadOnlyDictionary<string, string?> GrainSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Dailyfeed:Members:PasswordHashIterations"] = "1000",
+        ["Dailyfeed:Feeds:FanOutThreshold"] = FanOutThreshold.ToString(),
+        ["Dailyfeed:Feeds:CelebrityCacheTtl"] = "00:00:00",
+    };
+}
+
+public sealed class FeedTests(FeedCluster cluster) : IClassFixture<FeedCluster>
+{
+    [Fact]
+    public async Task The_feed_lists_followed_authors_newest_first_in_pages_with_has_next()
+    {
+        using var reader = cluster.Gateway.CreateApiClient();
+        using var author = cluster.Gateway.CreateApiClient();
+        await reader.SignupAndLoginAsync();
+        var authorId = await author.SignupAndLoginAsync();
+        await reader.PostAsync($"/api/members/follow/{authorId}");
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add((await author.PostAsync("/api/posts", new { content = $"post {i}" })).Data.GetProperty("id").GetInt64());
+        }
+
+        var first = await reader.GetAsync("/api/timeline/posts/followings?page=0&size=3");
+        var second = await reader.GetAsync("/api/timeline/posts/followings?page=1&size=3");
+
+        IdsOf(first).ShouldBe([ids[4], ids[3], ids[2]]);
+        first.Data.GetProperty("hasNext").GetBoolean().ShouldBeTrue();
+        IdsOf(second).ShouldBe([ids[1], ids[0]]);
+        second.Data.GetProperty("hasNext").GetBoolean().ShouldBeFalse();
+        (await reader.GetAsync("/api/timeline/posts/followings")).Data.GetProperty("size").GetInt32().ShouldBe(20, "timelines default to pages of 20");
+    }
+
+    [Fact]
+    public async Task Following_backfills_and_unfollowing_removes_the_author_from_the_feed()
+    {
+        using var reader = cluster.Gateway.CreateApiClient();
+        using var author = cluster.Gateway.CreateApiClient();
+        using var other = cluster.Gateway.CreateApiClient();
+        await reader.SignupAndLoginAsync();
+        var authorId = await author.SignupAndLoginAsync();
+        var otherId = await other.SignupAndLoginAsync();
+        var early = (await author.PostAsync("/api/posts", new { content = "before the follow" })).Data.GetProperty("id").GetInt64();
+        var kept = (await other.PostAsync("/api/posts", new { content = "from someone still followed" })).Data.GetProperty("id").GetInt64();
+
+        await reader.PostAsync($"/api/members/follow/{authorId}");
+        await reader.PostAsync($"/api/members/follow/{otherId}");
+        IdsOf(await reader.GetAsync("/api/timeline/posts/followings")).ShouldBe([kept, early]);
+
+        await reader.DeleteAsync($"/api/members/follow/{authorId}");
+
+        IdsOf(await reader.GetAsync("/api/timeline/posts/followings")).ShouldBe([kept]);
+    }
+
+    [Fact]
+    public async Task A_post_reaches_followers_whose_feeds_live_on_different_silos()
+    {
+        using var author = cluster.Gateway.CreateApiClient();
+        var authorId = await author.SignupAndLoginAsync();
+        var readSilos = cluster.Cluster.Silos.Where(s => s.Pools.Contains(Runtime.GrainPools.Read)).ToList();
+        var followers = new List<ApiClient>();
+        var covered = new HashSet<string>();
+        while (covered.Count < readSilos.Count)
+        {
+            // Keep only candidates whose feed lands on a read silo no earlier follower's feed is on.
+            var candidate = cluster.Gateway.CreateApiClient();
+            var id = await candidate.SignupAndLoginAsync();
+            await candidate.GetAsync("/api/timeline/posts/followings");
+            var home = readSilos.Single(s => s.HasActivation<IFeedGrain>(id)).SiloId;
+            if (covered.Add(home))
+            {
+                await candidate.PostAsync($"/api/members/follow/{authorId}");
+                followers.Add(candidate);
+            }
+            else
+            {
+                candidate.Dispose();
+            }
+        }
+
+        var postId = (await author.PostAsync("/api/posts", new { content = "to everyone" })).Data.GetProperty("id").GetInt64();
+
+        foreach (var follower in followers)
+        {
+            IdsOf(await follower.GetAsync("/api/timeline/posts/followings")).ShouldContain(postId);
+            follower.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task An_author_over_the_fan_out_threshold_is_pulled_at_read_time()
+    {
+        using var celebrity = cluster.Gateway.CreateApiClient();
+        var celebrityId = await celebrity.SignupAndLoginAsync();
+        var fans = new List<ApiClient>();
+        for (var i = 0; i < FeedCluster.FanOutThreshold; i++)
+        {
+            var fan = cluster.Gateway.CreateApiClient();
+            await fan.SignupAndLoginAsync();
+            (await fan.PostAsync($"/api/members/follow/{celebrityId}")).Status.ShouldBe(HttpStatusCode.OK);
+            fans.Add(fan);
+        }
+
+        (await cluster.Cluster.Client.GetGrain<ICelebrityDirectoryGrain>(CelebrityDirectory.Key).GetAllAsync()).ShouldContain(celebrityId);
+        var postId = (await celebrity.PostAsync("/api/posts", new { content = "one write, many readers" })).Data.GetProperty("id").GetInt64();
+
+        foreach (var fan in fans)
+        {
+            IdsOf(await fan.GetAsync("/api/timeline/posts/followings")).ShouldContain(postId);
+            fan.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task My_posts_and_an_authors_posts_are_listed_newest_first()
+    {
+        using var author = cluster.Gateway.CreateApiClient();
+        using var reader = cluster.Gateway.CreateApiClient();
+        var authorId = await author.SignupAndLoginAsync();
+        await reader.SignupAndLoginAsync();
+        var first = (await author.PostAsync("/api/posts", new { content = "one" })).Data.GetProperty("id").GetInt64();
+        var second = (await author.PostAsync("/api/posts", new { content = "two" })).Data.GetProperty("id").GetInt64();
+
+        IdsOf(await author.GetAsync("/api/timeline/posts")).ShouldBe([second, first]);
+        IdsOf(await reader.GetAsync($"/api/timeline/posts/authors/{authorId}")).ShouldBe([second, first]);
+    }
+
+    private static List<long> IdsOf(ApiResponse page) =>
+        page.Data.GetProperty("content").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).ToList();
+}
