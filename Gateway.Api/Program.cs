@@ -26,6 +26,7 @@ app.MapMembersApi();
 app.MapActivitiesApi();
 app.MapPostsApi();
 app.MapTimelineApi();
+app.MapCommentsApi();
 app.Run();
 
 /// <summary>Entry point type, visible to the gateway's API tests.</summary>

@@ -29,6 +29,14 @@ public static class ErrorCodes
     public const string PostLikeCancelAlreadyCommitted = "POST_LIKE_CANCEL_ALREADY_COMMITTED";
     public const string PostAlreadyDeleted = "POST_ALREADY_DELETED";
 
+    public const string CommentNotFound = "COMMENT_NOT_FOUND";
+    public const string CommentDepthLimitExceeds = "COMMENT_DEPTH_LIMIT_EXCEEDS";
+    public const string ParentCommentPostIdNotEquals = "PARENT_COMMENT_POST_ID_NOT_EQUALS";
+    public const string CommentModificationPermissionDenied = "COMMENT_MODIFICATION_PERMISSION_DENIED";
+    public const string CommentDeletionPermissionDenied = "COMMENT_DELETION_PERMISSION_DENIED";
+    public const string CommentLikeAlreadyExists = "COMMENT_LIKE_ALREADY_EXISTS";
+    public const string CommentLikeCancelAlreadyCommitted = "COMMENT_LIKE_CANCEL_ALREADY_COMMITTED";
+
     public const string InvalidToken = "INVALID_TOKEN";
     public const string JwtExpired = "JWT_EXPIRED";
     public const string BearerTokenMissing = "BEARER_TOKEN_MISSING";

@@ -27,4 +27,7 @@ public interface IPostGrain : IGrainWithIntegerKey
 
     [ReadOnly]
     Task<PostStatistics> GetStatisticsOrThrowAsync();
+
+    /// <summary>Called by the post's comment thread when comments are added or removed.</summary>
+    Task AdjustCommentCountAsync(int delta);
 }

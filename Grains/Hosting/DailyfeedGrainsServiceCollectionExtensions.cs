@@ -1,5 +1,6 @@
 using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Authentication;
+using Dailyfeed.Grains.Comments;
 using Dailyfeed.Grains.Feeds;
 using Dailyfeed.Grains.Posts;
 using Dailyfeed.Grains.Identity;
@@ -24,6 +25,7 @@ public static class DailyfeedGrainsServiceCollectionExtensions
         services.Configure<ActivityOptions>(configuration.GetSection(ActivityOptions.Section));
         services.Configure<FeedOptions>(configuration.GetSection(FeedOptions.Section));
         services.Configure<PostOptions>(configuration.GetSection(PostOptions.Section));
+        services.Configure<CommentOptions>(configuration.GetSection(CommentOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher<MemberCredentials>>(sp =>
         {

@@ -127,6 +127,12 @@ public sealed class PostGrain(
         return Task.FromResult(new PostStatistics(State.CommentCount, State.LikedBy.Count));
     }
 
+    public async Task AdjustCommentCountAsync(int delta)
+    {
+        State.CommentCount = Math.Max(0, State.CommentCount + delta);
+        await post.WriteStateAsync();
+    }
+
     private async Task FanOutAsync(IMemberGrain author, Abstractions.Posts.PostRef reference)
     {
         var followers = await author.GetAllFollowerIdsAsync();

@@ -1,0 +1,6 @@
+namespace Dailyfeed.Grains.Comments;
+
+public sealed class CommentLocatorState
+{
+    public long? PostId { get; set; }
+}

@@ -1,0 +1,36 @@
+using Dailyfeed.Grains.Abstractions.Comments;
+using Dailyfeed.Grains.Abstractions.Paging;
+using Dailyfeed.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace Dailyfeed.Grains.Comments;
+
+public sealed class MemberCommentsGrain(
+    [PersistentState("member_comments")] IPersistentState<MemberCommentsState> comments,
+    IOptions<CommentOptions> options) : Grain, IMemberCommentsGrain
+{
+    public async Task AddAsync(CommentRef comment)
+    {
+        comments.State.Comments.Insert(0, comment);
+        if (comments.State.Comments.Count > options.Value.MaxCommentsPerMember)
+        {
+            comments.State.Comments.RemoveAt(comments.State.Comments.Count - 1);
+        }
+
+        await comments.WriteStateAsync();
+    }
+
+    public async Task RemoveAsync(long commentId)
+    {
+        if (comments.State.Comments.RemoveAll(c => c.CommentId == commentId) > 0)
+        {
+            await comments.WriteStateAsync();
+        }
+    }
+
+    public Task<Slice<CommentRef>> GetPageAsync(PageRequest page)
+    {
+        var window = comments.State.Comments.Skip(page.Page * page.Size).Take(page.Size + 1).ToList();
+        return Task.FromResult(new Slice<CommentRef>(window.Take(page.Size).ToList(), page.Page, page.Size, window.Count > page.Size));
+    }
+}
