@@ -27,6 +27,7 @@ app.MapActivitiesApi();
 app.MapPostsApi();
 app.MapTimelineApi();
 app.MapCommentsApi();
+app.MapSearchApi();
 app.Run();
 
 /// <summary>Entry point type, visible to the gateway's API tests.</summary>

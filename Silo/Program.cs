@@ -3,6 +3,7 @@ using Dailyfeed.Runtime.Health;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Runtime.RabbitMQ;
+using Dailyfeed.Search;
 
 // A silo of the production cluster: grains of its pools (Dailyfeed:Silo:Pools), state and membership in PostgreSQL,
 // activity streams on RabbitMQ (Dailyfeed:RabbitMq).
@@ -10,6 +11,7 @@ using Dailyfeed.Runtime.RabbitMQ;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPostgreSqlClusterStore();
 builder.Services.AddRabbitMqStreams();
+builder.Services.AddPostgreSqlSearch();
 builder.Services.AddDailyfeedGrains(builder.Configuration);
 builder.Services.AddDailyfeedSilo(silo => silo.AddGrains(typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly));
 builder.Services.AddDailyfeedHealthChecks();

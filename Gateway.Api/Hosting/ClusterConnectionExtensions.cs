@@ -3,6 +3,7 @@ using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Runtime.Sqlite.Hosting;
 using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Search;
 
 namespace Dailyfeed.Gateway.Api.Hosting;
 
@@ -16,6 +17,7 @@ public static class ClusterConnectionExtensions
         {
             builder.Services.AddSqliteClusterStore();
             builder.Services.AddInMemoryStreams(new InMemoryStreamBus());
+            builder.Services.AddSqliteSearch();
             builder.Services.AddDailyfeedGrains(builder.Configuration);
             builder.Services.AddDailyfeedSilo(silo => silo.AddGrains(typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly));
         }

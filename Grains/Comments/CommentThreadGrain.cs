@@ -7,6 +7,8 @@ using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Activities;
 using Dailyfeed.Runtime;
 using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Grains.Abstractions.Search;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Grains.Comments;
@@ -18,7 +20,9 @@ namespace Dailyfeed.Grains.Comments;
 public sealed class CommentThreadGrain(
     [PersistentState("comment_thread")] IPersistentState<CommentThreadState> thread,
     IOptions<CommentOptions> options,
-    TimeProvider clock) : Grain, ICommentThreadGrain
+    ISearchIndex search,
+    TimeProvider clock,
+    ILogger<CommentThreadGrain> logger) : Grain, ICommentThreadGrain
 {
     private long PostId => GetPrimaryKeyLong();
 
@@ -48,6 +52,7 @@ public sealed class CommentThreadGrain(
         await thread.WriteStateAsync();
 
         await GrainFactory.GetGrain<ICommentGrain>(commentId).BindAsync(PostId);
+        await IndexAsync(commentId, comment);
         await GrainFactory.GetGrain<IMemberCommentsGrain>(authorId).AddAsync(new CommentRef(commentId, PostId, now));
         await GrainFactory.GetGrain<IPostGrain>(PostId).AdjustCommentCountAsync(1);
         return CommentMapper.ToView(commentId, PostId, comment, author, authorId);
@@ -65,6 +70,7 @@ public sealed class CommentThreadGrain(
         comment.UpdatedAt = clock.GetUtcNow();
         EnqueueEvent(Activity(MemberActivityType.COMMENT_UPDATE, memberId, commentId));
         await thread.WriteStateAsync();
+        await IndexAsync(commentId, comment);
         return await ViewAsync(commentId, comment, memberId);
     }
 
@@ -87,6 +93,7 @@ public sealed class CommentThreadGrain(
         await thread.WriteStateAsync();
         await GrainFactory.GetGrain<IPostGrain>(PostId).AdjustCommentCountAsync(-removed.Count);
         await GrainFactory.GetGrain<IMemberCommentsGrain>(memberId).RemoveAsync(commentId);
+        await search.DeleteAsync(SearchKind.Comment, removed, CancellationToken.None);
         return removed.Count;
     }
 
@@ -118,6 +125,18 @@ public sealed class CommentThreadGrain(
 
     public Task<Slice<CommentView>> GetRepliesAsync(long commentId, long viewerId, PageRequest page) =>
         PageAsync(CommentOrThrow(commentId).Replies, viewerId, page);
+
+    private async Task IndexAsync(long commentId, CommentThreadState.Comment comment)
+    {
+        try
+        {
+            await search.UpsertAsync(SearchKind.Comment, commentId, comment.Content, comment.CreatedAt, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not index comment {CommentId} for search", commentId);
+        }
+    }
 
     private async Task<Slice<CommentView>> PageAsync(List<long> ids, long viewerId, PageRequest page)
     {

@@ -6,6 +6,8 @@ using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Feeds;
 using Dailyfeed.Runtime;
+using Dailyfeed.Grains.Abstractions.Search;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Grains.Posts;
@@ -18,7 +20,9 @@ public sealed class PostGrain(
     [PersistentState("post")] IPersistentState<PostState> post,
     IOptions<PostOptions> options,
     IOptions<FeedOptions> feedOptions,
-    TimeProvider clock) : Grain, IPostGrain
+    ISearchIndex search,
+    TimeProvider clock,
+    ILogger<PostGrain> logger) : Grain, IPostGrain
 {
     private PostState State => post.State;
 
@@ -43,6 +47,7 @@ public sealed class PostGrain(
         await post.WriteStateAsync();
 
         var reference = PostMapper.ToRef(Id, State);
+        await IndexAsync();
         await GrainFactory.GetGrain<IAuthorPostsGrain>(authorId).AddAsync(reference);
         await FanOutAsync(author, reference);
         return PostMapper.ToView(Id, State, summary, authorId);
@@ -60,6 +65,7 @@ public sealed class PostGrain(
         State.UpdatedAt = clock.GetUtcNow();
         EnqueueEvent(Activity(MemberActivityType.POST_UPDATE, memberId));
         await post.WriteStateAsync();
+        await IndexAsync();
         return await ViewAsync(memberId);
     }
 
@@ -76,6 +82,7 @@ public sealed class PostGrain(
         EnqueueEvent(Activity(MemberActivityType.POST_DELETE, memberId));
         await post.WriteStateAsync();
         await GrainFactory.GetGrain<IAuthorPostsGrain>(State.AuthorId).RemoveAsync(Id);
+        await search.DeleteAsync(SearchKind.Post, [Id], CancellationToken.None);
     }
 
     public async Task LikeAsync(long memberId)
@@ -145,6 +152,19 @@ public sealed class PostGrain(
             followers,
             new ParallelOptions { MaxDegreeOfParallelism = feedOptions.Value.FanOutParallelism },
             async (follower, _) => await GrainFactory.GetGrain<IFeedGrain>(follower).PushAsync(reference));
+    }
+
+    /// <summary>Search follows the post; a failure here leaves the acknowledged write alone and the next edit re-indexes.</summary>
+    private async Task IndexAsync()
+    {
+        try
+        {
+            await search.UpsertAsync(SearchKind.Post, Id, $"{State.Title}\n{State.Content}", State.CreatedAt, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not index post {PostId} for search", Id);
+        }
     }
 
     private async Task<PostView> ViewAsync(long viewerId)

@@ -1,6 +1,7 @@
 using Dailyfeed.Grains.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Runtime.Testing;
+using Dailyfeed.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -44,7 +45,7 @@ public class ApiCluster : IAsyncLifetime
             {
                 o.ConnectionString = ConnectionString;
                 o.Schema = Schema;
-            }))
+            }).AddPostgreSqlSearch())
             .ConfigureServices(s => s.AddDailyfeedGrains(configuration));
         foreach (var pools in SiloLayout)
         {

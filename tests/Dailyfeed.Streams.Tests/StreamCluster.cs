@@ -7,6 +7,7 @@ using Dailyfeed.Runtime.PostgreSql.Streams;
 using Dailyfeed.Runtime.RabbitMQ;
 using Dailyfeed.Runtime.Streams;
 using Dailyfeed.Runtime.Testing;
+using Dailyfeed.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -52,6 +53,7 @@ public sealed class StreamCluster : IAsyncDisposable
                     o.ConnectionString = ConnectionString;
                     o.Schema = cluster.Schema;
                 });
+                s.AddPostgreSqlSearch();
                 s.AddSingleton<IDeadLetterStore>(sp =>
                     cluster.DeadLetters ??= new SwitchableDeadLetterStore(ActivatorUtilities.CreateInstance<PostgreSqlDeadLetterStore>(sp)));
                 s.AddRabbitMqStreams(o =>

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Dailyfeed.Runtime.Sqlite.Hosting;
 
 /// <summary>Positional parameters ($1, $2, ...) so the SQL reads like the PostgreSQL provider's.</summary>
-internal static class SqliteCommandExtensions
+public static class SqliteCommandExtensions
 {
     public static SqliteCommand WithParameters(this SqliteCommand command, params object?[] values)
     {
