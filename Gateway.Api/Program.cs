@@ -2,6 +2,7 @@ using Dailyfeed.Gateway.Api.Apis;
 using Dailyfeed.Gateway.Api.Authentication;
 using Dailyfeed.Gateway.Api.Envelope;
 using Dailyfeed.Gateway.Api.Hosting;
+using Dailyfeed.Gateway.Api.Images;
 using Dailyfeed.Gateway.Api.RateLimiting;
 using Dailyfeed.Runtime.Health;
 
@@ -10,6 +11,8 @@ builder.AddDailyfeedCluster();
 builder.Services.AddDailyfeedHealthChecks();
 builder.Services.AddDailyfeedAuthentication();
 builder.Services.AddDailyfeedRateLimiting(builder.Configuration);
+builder.Services.AddOptions<ImageOptions>().BindConfiguration(ImageOptions.Section);
+builder.Services.AddSingleton<ImageStore>();
 
 // Malformed bodies and parameters surface as exceptions, so they get the error envelope like every other failure.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -28,6 +31,7 @@ app.MapPostsApi();
 app.MapTimelineApi();
 app.MapCommentsApi();
 app.MapSearchApi();
+app.MapImagesApi();
 app.Run();
 
 /// <summary>Entry point type, visible to the gateway's API tests.</summary>

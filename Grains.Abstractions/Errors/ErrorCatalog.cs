@@ -43,6 +43,10 @@ public static class ErrorCatalog
         [ErrorCodes.TokenRefreshNeeded] = 401,
         [ErrorCodes.JwtKeyExpired] = 401,
         [ErrorCodes.RefreshTokenInvalid] = 401,
+        [ErrorCodes.InvalidImageSignature] = 400,
+        [ErrorCodes.EmptyImageFile] = 400,
+        [ErrorCodes.ImageTooLarge] = 413,
+        [ErrorCodes.ImageNotFound] = 404,
         [ErrorCodes.TooManyRequest] = 429,
     };
 }

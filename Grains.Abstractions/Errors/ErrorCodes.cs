@@ -44,5 +44,10 @@ public static class ErrorCodes
     public const string JwtKeyExpired = "JWT_KEY_EXPIRED";
     public const string RefreshTokenInvalid = "REFRESH_TOKEN_INVALID";
 
+    public const string InvalidImageSignature = "INVALID_IMAGE_SIGNATURE";
+    public const string EmptyImageFile = "EMPTY_IMAGE_FILE";
+    public const string ImageTooLarge = "IMAGE_TOO_LARGE";
+    public const string ImageNotFound = "IMAGE_NOT_FOUND";
+
     public const string TooManyRequest = "TOO_MANY_REQUEST";
 }

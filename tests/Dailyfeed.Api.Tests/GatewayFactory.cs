@@ -22,6 +22,7 @@ public sealed class GatewayFactory(ApiCluster cluster, IReadOnlyDictionary<strin
             ["Dailyfeed:Jwt:BlacklistPollInterval"] = "00:00:00.100",
             ["Dailyfeed:RateLimiting:PerIpPermitLimit"] = "100000",
             ["Dailyfeed:RateLimiting:PerMemberPermitLimit"] = "100000",
+            ["Dailyfeed:Images:StoragePath"] = Path.Combine(Path.GetTempPath(), $"dailyfeed-images-{cluster.Schema}"),
         };
         foreach (var (key, value) in overrides)
         {

@@ -1,0 +1,8 @@
+using Dailyfeed.Grains.Abstractions.Images;
+
+namespace Dailyfeed.Grains.Images;
+
+public sealed class ImageState
+{
+    public ImageInfo? Info { get; set; }
+}
