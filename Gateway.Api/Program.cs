@@ -13,6 +13,7 @@ builder.Services.AddDailyfeedAuthentication();
 builder.Services.AddDailyfeedRateLimiting(builder.Configuration);
 builder.Services.AddOptions<ImageOptions>().BindConfiguration(ImageOptions.Section);
 builder.Services.AddSingleton<ImageStore>();
+builder.Services.AddOpenApi();
 
 // Malformed bodies and parameters surface as exceptions, so they get the error envelope like every other failure.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -24,6 +25,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapDailyfeedHealthEndpoints().DisableRateLimiting();
+app.MapOpenApi();
 app.MapAuthenticationApi();
 app.MapMembersApi();
 app.MapActivitiesApi();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dailyfeed.Gateway.Api.Authentication;
 using Dailyfeed.Gateway.Api.Envelope;
 using Dailyfeed.Grains.Abstractions.Errors;
@@ -8,21 +9,26 @@ using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Gateway.Api.Apis;
 
-/// <summary>Reading posts: follow feed, my posts, an author's posts, one post, post statistics (/api/timeline).</summary>
+/// <summary>Reading posts (/api/timeline): feed, rankings, my and an author's posts, date range, one post, statistics.</summary>
 public static class TimelineApi
 {
+    private const string DateFormat = "yyyy-MM-dd";
+
     public static IEndpointRouteBuilder MapTimelineApi(this IEndpointRouteBuilder app)
     {
         var timeline = app.MapGroup("/api/timeline").WithTags("Timeline").RequireAuthorization();
         timeline.MapGet("/posts/followings", async (HttpContext c, IGrainFactory g, int? page, int? size) =>
-            await PostsAsync(g, c.User.IdOrThrow(), await g.GetGrain<IFeedGrain>(c.User.IdOrThrow())
-                .GetPageAsync(PagingParameters.ToRequestOrThrow(page, size, PagingParameters.TimelineDefaultSize))));
+            await ViewsAsync(g, c, await g.GetGrain<IFeedGrain>(c.User.IdOrThrow()).GetPageAsync(TimelinePage(page, size))));
+        timeline.MapGet("/posts/most-popular", (HttpContext c, IGrainFactory g, int? page, int? size) => RankedAsync(g, c, PostRanking.MostPopular, page, size));
+        timeline.MapGet("/posts/most-commented", (HttpContext c, IGrainFactory g, int? page, int? size) => RankedAsync(g, c, PostRanking.MostCommented, page, size));
+        timeline.MapGet("/posts/recent-activities", (HttpContext c, IGrainFactory g, int? page, int? size) => RankedAsync(g, c, PostRanking.RecentActivity, page, size));
         timeline.MapGet("/posts", async (HttpContext c, IGrainFactory g, int? page, int? size) =>
-            await PostsAsync(g, c.User.IdOrThrow(), await g.GetGrain<IAuthorPostsGrain>(c.User.IdOrThrow())
-                .GetPageAsync(PagingParameters.ToRequestOrThrow(page, size))));
+            await ViewsAsync(g, c, await g.GetGrain<IAuthorPostsGrain>(c.User.IdOrThrow()).GetPageAsync(PagingParameters.ToRequestOrThrow(page, size))));
         timeline.MapGet("/posts/authors/{authorId:long}", async (long authorId, HttpContext c, IGrainFactory g, int? page, int? size) =>
-            await PostsAsync(g, c.User.IdOrThrow(), await g.GetGrain<IAuthorPostsGrain>(authorId)
-                .GetPageAsync(PagingParameters.ToRequestOrThrow(page, size))));
+            await ViewsAsync(g, c, await g.GetGrain<IAuthorPostsGrain>(authorId).GetPageAsync(PagingParameters.ToRequestOrThrow(page, size))));
+        timeline.MapGet("/posts/date-range", async (string? startDate, string? endDate, HttpContext c, IGrainFactory g, int? page, int? size) =>
+            ApiResults.Ok(await Queries(g, c).CreatedBetweenAsync(
+                DateOrThrow(startDate, nameof(startDate)), DateOrThrow(endDate, nameof(endDate)), c.User.IdOrThrow(), PagingParameters.ToRequestOrThrow(page, size))));
         timeline.MapGet("/posts/{id:long}", async (long id, HttpContext c, IGrainFactory g) =>
             ApiResults.Ok(await g.GetGrain<IPostGrain>(id).ReadAsync(c.User.IdOrThrow())));
         timeline.MapGet("/statistics/posts/{id:long}", async (long id, IGrainFactory g) =>
@@ -30,20 +36,20 @@ public static class TimelineApi
         return app;
     }
 
-    /// <summary>The posts behind a page of references, in order; posts deleted since they were listed are left out.</summary>
-    private static async Task<IResult> PostsAsync(IGrainFactory grains, long viewerId, Slice<PostRef> refs)
-    {
-        var posts = await Task.WhenAll(refs.Content.Select(async r =>
-        {
-            try
-            {
-                return await grains.GetGrain<IPostGrain>(r.PostId).GetOrThrowAsync(viewerId);
-            }
-            catch (DomainException ex) when (ex.Code == ErrorCodes.PostNotFound)
-            {
-                return null;
-            }
-        }));
-        return ApiResults.Scroll(new Slice<PostView>(posts.OfType<PostView>().ToList(), refs.Page, refs.Size, refs.HasNext));
-    }
+    private static PageRequest TimelinePage(int? page, int? size) => PagingParameters.ToRequestOrThrow(page, size, PagingParameters.TimelineDefaultSize);
+
+    /// <summary>Queries run on a query grain picked by the asking member, which spreads them over the read pool.</summary>
+    private static IPostQueryGrain Queries(IGrainFactory grains, HttpContext context) =>
+        grains.GetGrain<IPostQueryGrain>(context.User.IdOrThrow().ToString(CultureInfo.InvariantCulture));
+
+    private static async Task<IResult> ViewsAsync(IGrainFactory grains, HttpContext context, Slice<PostRef> refs) =>
+        ApiResults.Scroll(await Queries(grains, context).ViewsAsync(refs, context.User.IdOrThrow()));
+
+    private static async Task<IResult> RankedAsync(IGrainFactory grains, HttpContext context, PostRanking ranking, int? page, int? size) =>
+        ApiResults.Scroll(await Queries(grains, context).RankedAsync(ranking, context.User.IdOrThrow(), TimelinePage(page, size)));
+
+    private static DateOnly DateOrThrow(string? value, string name) =>
+        DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new DomainException(ErrorCodes.InvalidRequest, $"{name} must be a date as {DateFormat}.");
 }

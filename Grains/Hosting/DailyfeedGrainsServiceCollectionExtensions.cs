@@ -3,6 +3,7 @@ using Dailyfeed.Grains.Authentication;
 using Dailyfeed.Grains.Comments;
 using Dailyfeed.Grains.Feeds;
 using Dailyfeed.Grains.Posts;
+using Dailyfeed.Grains.Rankings;
 using Dailyfeed.Grains.Identity;
 using Dailyfeed.Grains.Members;
 using Dailyfeed.Grains.Recommendations;
@@ -26,6 +27,8 @@ public static class DailyfeedGrainsServiceCollectionExtensions
         services.Configure<FeedOptions>(configuration.GetSection(FeedOptions.Section));
         services.Configure<PostOptions>(configuration.GetSection(PostOptions.Section));
         services.Configure<CommentOptions>(configuration.GetSection(CommentOptions.Section));
+        services.Configure<RankingOptions>(configuration.GetSection(RankingOptions.Section));
+        services.Configure<PostQueryOptions>(configuration.GetSection(PostQueryOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher<MemberCredentials>>(sp =>
         {

@@ -49,6 +49,8 @@ public sealed class PostGrain(
         var reference = PostMapper.ToRef(Id, State);
         await IndexAsync();
         await GrainFactory.GetGrain<IAuthorPostsGrain>(authorId).AddAsync(reference);
+        await GrainFactory.GetGrain<IPostsByDayGrain>(PostDays.KeyOf(DateOnly.FromDateTime(State.CreatedAt.UtcDateTime))).AddAsync(reference);
+        await RankAsync();
         await FanOutAsync(author, reference);
         return PostMapper.ToView(Id, State, summary, authorId);
     }
@@ -66,6 +68,7 @@ public sealed class PostGrain(
         EnqueueEvent(Activity(MemberActivityType.POST_UPDATE, memberId));
         await post.WriteStateAsync();
         await IndexAsync();
+        await RankAsync();
         return await ViewAsync(memberId);
     }
 
@@ -82,6 +85,8 @@ public sealed class PostGrain(
         EnqueueEvent(Activity(MemberActivityType.POST_DELETE, memberId));
         await post.WriteStateAsync();
         await GrainFactory.GetGrain<IAuthorPostsGrain>(State.AuthorId).RemoveAsync(Id);
+        await GrainFactory.GetGrain<IPostsByDayGrain>(PostDays.KeyOf(DateOnly.FromDateTime(State.CreatedAt.UtcDateTime))).RemoveAsync(Id);
+        await GrainFactory.GetGrain<IPostRankingGrain>(PostRankings.Key).RemoveAsync(Id);
         await search.DeleteAsync(SearchKind.Post, [Id], CancellationToken.None);
     }
 
@@ -95,6 +100,7 @@ public sealed class PostGrain(
 
         EnqueueEvent(Activity(MemberActivityType.LIKE_POST, memberId));
         await post.WriteStateAsync();
+        await RankAsync();
     }
 
     public async Task UnlikeAsync(long memberId)
@@ -107,6 +113,7 @@ public sealed class PostGrain(
 
         EnqueueEvent(Activity(MemberActivityType.LIKE_POST_CANCEL, memberId));
         await post.WriteStateAsync();
+        await RankAsync();
     }
 
     public async Task<PostView> ReadAsync(long viewerId)
@@ -117,6 +124,7 @@ public sealed class PostGrain(
             State.ViewCount++;
             EnqueueEvent(Activity(MemberActivityType.POST_READ, viewerId));
             await post.WriteStateAsync();
+            await RankAsync();
         }
 
         return await ViewAsync(viewerId);
@@ -138,6 +146,7 @@ public sealed class PostGrain(
     {
         State.CommentCount = Math.Max(0, State.CommentCount + delta);
         await post.WriteStateAsync();
+        await RankAsync();
     }
 
     private async Task FanOutAsync(IMemberGrain author, Abstractions.Posts.PostRef reference)
@@ -153,6 +162,13 @@ public sealed class PostGrain(
             new ParallelOptions { MaxDegreeOfParallelism = feedOptions.Value.FanOutParallelism },
             async (follower, _) => await GrainFactory.GetGrain<IFeedGrain>(follower).PushAsync(reference));
     }
+
+    /// <summary>
+    /// Called after each activity on the post (edit, like, view, comment). Rankings get the whole score, so an update
+    /// lost in a crash is repaired by the next one.
+    /// </summary>
+    private Task RankAsync() => GrainFactory.GetGrain<IPostRankingGrain>(PostRankings.Key).UpdateAsync(new PostScore(
+            Id, State.ViewCount, State.LikedBy.Count, State.CommentCount, State.CreatedAt, clock.GetUtcNow()));
 
     /// <summary>Search follows the post; a failure here leaves the acknowledged write alone and the next edit re-indexes.</summary>
     private async Task IndexAsync()

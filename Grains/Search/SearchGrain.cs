@@ -3,6 +3,8 @@ using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Abstractions.Search;
+using Dailyfeed.Grains.Paging;
+using Dailyfeed.Grains.Posts;
 using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Search;
@@ -15,18 +17,7 @@ public sealed class SearchGrain(ISearchIndex index) : Grain, ISearchGrain
     public async Task<NumberedPage<PostView>> SearchPostsAsync(long viewerId, PageRequest page)
     {
         var hits = await index.SearchAsync(SearchKind.Post, KeywordOrThrow(), page, CancellationToken.None);
-        var posts = await Task.WhenAll(hits.Ids.Select(async id =>
-        {
-            try
-            {
-                return await GrainFactory.GetGrain<IPostGrain>(id).GetOrThrowAsync(viewerId);
-            }
-            catch (DomainException ex) when (ex.Code == ErrorCodes.PostNotFound)
-            {
-                return null;
-            }
-        }));
-        return Numbered(posts.OfType<PostView>().ToList(), hits);
+        return Numbered(await PostViews.LoadAsync(GrainFactory, hits.Ids, viewerId), hits);
     }
 
     public async Task<NumberedPage<CommentView>> SearchCommentsAsync(long viewerId, PageRequest page)
@@ -55,11 +46,6 @@ public sealed class SearchGrain(ISearchIndex index) : Grain, ISearchGrain
             : keyword;
     }
 
-    private static NumberedPage<T> Numbered<T>(IReadOnlyList<T> content, SearchHits hits)
-    {
-        var totalPages = (int)((hits.TotalElements + hits.Size - 1) / hits.Size);
-        return new NumberedPage<T>(
-            content, hits.Page, hits.Size, hits.TotalElements, totalPages,
-            First: hits.Page == 0, Last: hits.Page >= totalPages - 1, HasNext: hits.Page < totalPages - 1, HasPrevious: hits.Page > 0);
-    }
+    private static NumberedPage<T> Numbered<T>(IReadOnlyList<T> content, SearchHits hits) =>
+        NumberedPages.Of(content, hits.Page, hits.Size, hits.TotalElements);
 }
