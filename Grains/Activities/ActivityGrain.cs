@@ -1,5 +1,6 @@
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Abstractions.Paging;
+using Dailyfeed.Grains.Paging;
 using Dailyfeed.Runtime;
 using Dailyfeed.Runtime.Streams;
 using Microsoft.Extensions.Options;
@@ -45,9 +46,6 @@ public sealed class ActivityGrain(
         await log.WriteStateAsync();
     }
 
-    public Task<Slice<MemberActivity>> GetPageAsync(PageRequest page)
-    {
-        var window = log.State.Entries.Skip(page.Page * page.Size).Take(page.Size + 1).Select(e => e.Activity).ToList();
-        return Task.FromResult(new Slice<MemberActivity>(window.Take(page.Size).ToList(), page.Page, page.Size, window.Count > page.Size));
-    }
+    public Task<Slice<MemberActivity>> GetPageAsync(PageRequest page) =>
+        Task.FromResult(Slices.Of(log.State.Entries.Select(e => e.Activity), page));
 }

@@ -5,6 +5,8 @@ using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Activities;
+using Dailyfeed.Grains.Members;
+using Dailyfeed.Grains.Paging;
 using Dailyfeed.Runtime;
 using Dailyfeed.Runtime.Streams;
 using Dailyfeed.Grains.Abstractions.Search;
@@ -140,9 +142,9 @@ public sealed class CommentThreadGrain(
 
     private async Task<Slice<CommentView>> PageAsync(List<long> ids, long viewerId, PageRequest page)
     {
-        var window = ids.Skip(page.Page * page.Size).Take(page.Size + 1).ToList();
-        var views = await Task.WhenAll(window.Take(page.Size).Select(id => ViewAsync(id, thread.State.Comments[id], viewerId)));
-        return new Slice<CommentView>(views, page.Page, page.Size, window.Count > page.Size);
+        var slice = Slices.Of(ids, page);
+        var views = await Task.WhenAll(slice.Content.Select(id => ViewAsync(id, thread.State.Comments[id], viewerId)));
+        return new Slice<CommentView>(views, slice.Page, slice.Size, slice.HasNext);
     }
 
     private async Task<CommentThreadState.Comment> ParentOrThrowAsync(long parentId)
@@ -175,20 +177,8 @@ public sealed class CommentThreadGrain(
             ? comment
             : throw new DomainException(ErrorCodes.CommentNotFound, $"Comment {commentId} does not exist.");
 
-    private async Task<CommentView> ViewAsync(long commentId, CommentThreadState.Comment comment, long viewerId)
-    {
-        MemberSummary? author;
-        try
-        {
-            author = await GrainFactory.GetGrain<IMemberGrain>(comment.AuthorId).GetSummaryOrThrowAsync();
-        }
-        catch (DomainException ex) when (ex.Code == ErrorCodes.MemberNotFound)
-        {
-            author = null;
-        }
-
-        return CommentMapper.ToView(commentId, PostId, comment, author, viewerId);
-    }
+    private async Task<CommentView> ViewAsync(long commentId, CommentThreadState.Comment comment, long viewerId) =>
+        CommentMapper.ToView(commentId, PostId, comment, await MemberSummaries.FindAsync(GrainFactory, comment.AuthorId), viewerId);
 
     private string ValidateOrThrow(string? content)
     {

@@ -1,5 +1,6 @@
 using Dailyfeed.Grains.Abstractions.Comments;
 using Dailyfeed.Grains.Abstractions.Paging;
+using Dailyfeed.Grains.Paging;
 using Dailyfeed.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -28,9 +29,5 @@ public sealed class MemberCommentsGrain(
         }
     }
 
-    public Task<Slice<CommentRef>> GetPageAsync(PageRequest page)
-    {
-        var window = comments.State.Comments.Skip(page.Page * page.Size).Take(page.Size + 1).ToList();
-        return Task.FromResult(new Slice<CommentRef>(window.Take(page.Size).ToList(), page.Page, page.Size, window.Count > page.Size));
-    }
+    public Task<Slice<CommentRef>> GetPageAsync(PageRequest page) => Task.FromResult(Slices.Of(comments.State.Comments, page));
 }

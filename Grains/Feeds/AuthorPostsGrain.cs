@@ -1,5 +1,6 @@
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
+using Dailyfeed.Grains.Paging;
 using Dailyfeed.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +27,7 @@ public sealed class AuthorPostsGrain(
         }
     }
 
-    public Task<Slice<PostRef>> GetPageAsync(PageRequest page) => Task.FromResult(PostRefList.Page(timeline.State.Posts, page));
+    public Task<Slice<PostRef>> GetPageAsync(PageRequest page) => Task.FromResult(Slices.Of(timeline.State.Posts, page));
 
     public Task<IReadOnlyList<PostRef>> GetRecentAsync(int count) =>
         Task.FromResult<IReadOnlyList<PostRef>>(timeline.State.Posts.Take(count).ToList());

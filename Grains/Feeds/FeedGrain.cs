@@ -2,6 +2,7 @@ using Dailyfeed.Grains.Abstractions.Feeds;
 using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
+using Dailyfeed.Grains.Paging;
 using Dailyfeed.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -61,13 +62,13 @@ public sealed class FeedGrain(
         var celebrities = await FollowedCelebritiesAsync();
         if (celebrities.Count == 0)
         {
-            return PostRefList.Page(feed.State.Entries, page);
+            return Slices.Of(feed.State.Entries, page);
         }
 
         // Enough of each celebrity's newest posts to fill this page whatever the interleaving.
         var needed = (page.Page + 1) * page.Size + 1;
         var pulled = await Task.WhenAll(celebrities.Select(id => GrainFactory.GetGrain<IAuthorPostsGrain>(id).GetRecentAsync(needed)));
-        return PostRefList.Page(PostRefList.NewestFirst(feed.State.Entries.Concat(pulled.SelectMany(p => p))), page);
+        return Slices.Of(PostRefList.NewestFirst(feed.State.Entries.Concat(pulled.SelectMany(p => p))), page);
     }
 
     private async Task<IReadOnlyList<long>> FollowedCelebritiesAsync()

@@ -23,12 +23,6 @@ public static class PostRefList
         return true;
     }
 
-    public static Slice<PostRef> Page(IEnumerable<PostRef> newestFirst, PageRequest page)
-    {
-        var window = newestFirst.Skip(page.Page * page.Size).Take(page.Size + 1).ToList();
-        return new Slice<PostRef>(window.Take(page.Size).ToList(), page.Page, page.Size, window.Count > page.Size);
-    }
-
     /// <summary>Newest first; the larger id breaks ties so the order is total.</summary>
     public static bool Newer(PostRef a, PostRef b) => a.CreatedAt > b.CreatedAt || (a.CreatedAt == b.CreatedAt && a.PostId > b.PostId);
 

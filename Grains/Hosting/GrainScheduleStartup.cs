@@ -19,10 +19,18 @@ public sealed class GrainScheduleStartup(
     IGrainFactory grains,
     IServiceProvider services,
     IOptions<AuthenticationOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<GrainScheduleStartup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Wait until every hosted service, the silo included, has started: before that no silo can take the calls.
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
         var replayAvailable = services.GetService<IDeadLetterReplayer>() is not null;
         while (!stoppingToken.IsCancellationRequested)
         {

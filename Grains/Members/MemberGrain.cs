@@ -3,6 +3,7 @@ using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Abstractions.Feeds;
 using Dailyfeed.Grains.Feeds;
+using Dailyfeed.Grains.Paging;
 using Dailyfeed.Grains.Abstractions.Identity;
 using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Paging;
@@ -175,9 +176,9 @@ public sealed class MemberGrain(
         await SaveAsync();
     }
 
-    public Task<Slice<long>> GetFollowingIdsAsync(PageRequest page) => Task.FromResult(PageOf(State.Followings, page));
+    public Task<Slice<long>> GetFollowingIdsAsync(PageRequest page) => Task.FromResult(Slices.Of(State.Followings, page));
 
-    public Task<Slice<long>> GetFollowerIdsAsync(PageRequest page) => Task.FromResult(PageOf(State.Followers, page));
+    public Task<Slice<long>> GetFollowerIdsAsync(PageRequest page) => Task.FromResult(Slices.Of(State.Followers, page));
 
     public Task<IReadOnlyList<long>> GetAllFollowingIdsAsync() => Task.FromResult<IReadOnlyList<long>>(State.Followings.ToList());
 
@@ -207,12 +208,6 @@ public sealed class MemberGrain(
                 await GrainFactory.GetGrain<ICelebrityDirectoryGrain>(CelebrityDirectory.Key).RemoveAsync(Id);
             }
         }
-    }
-
-    private static Slice<long> PageOf(List<long> ids, PageRequest page)
-    {
-        var window = ids.Skip(page.Page * page.Size).Take(page.Size + 1).ToList();
-        return new Slice<long>(window.Take(page.Size).ToList(), page.Page, page.Size, window.Count > page.Size);
     }
 
     private async Task DissolveEdgesAsync(IReadOnlyList<string> edges)

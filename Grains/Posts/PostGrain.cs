@@ -5,6 +5,7 @@ using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Feeds;
+using Dailyfeed.Grains.Members;
 using Dailyfeed.Runtime;
 using Dailyfeed.Grains.Abstractions.Search;
 using Microsoft.Extensions.Logging;
@@ -183,20 +184,8 @@ public sealed class PostGrain(
         }
     }
 
-    private async Task<PostView> ViewAsync(long viewerId)
-    {
-        MemberSummary? author;
-        try
-        {
-            author = await GrainFactory.GetGrain<IMemberGrain>(State.AuthorId).GetSummaryOrThrowAsync();
-        }
-        catch (DomainException ex) when (ex.Code == ErrorCodes.MemberNotFound)
-        {
-            author = null;
-        }
-
-        return PostMapper.ToView(Id, State, author, viewerId);
-    }
+    private async Task<PostView> ViewAsync(long viewerId) =>
+        PostMapper.ToView(Id, State, await MemberSummaries.FindAsync(GrainFactory, State.AuthorId), viewerId);
 
     private (string? Title, string Content) ValidateOrThrow(PostDraft draft)
     {

@@ -1,5 +1,6 @@
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
+using Dailyfeed.Grains.Paging;
 using Dailyfeed.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -55,8 +56,7 @@ public sealed class PostRankingGrain(
             _sorted[ranking] = ids;
         }
 
-        var window = ids.Skip(page.Page * page.Size).Take(page.Size + 1).ToList();
-        return Task.FromResult(new Slice<long>(window.Take(page.Size).ToList(), page.Page, page.Size, window.Count > page.Size));
+        return Task.FromResult(Slices.Of(ids, page));
     }
 
     /// <summary>Drops the least recently active post that is in no ranking's visible depth.</summary>

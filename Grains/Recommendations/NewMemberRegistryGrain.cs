@@ -1,5 +1,6 @@
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Recommendations;
+using Dailyfeed.Grains.Paging;
 using Dailyfeed.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -35,8 +36,6 @@ public sealed class NewMemberRegistryGrain(
     {
         var skip = excluded.ToHashSet();
         skip.Add(forMemberId);
-        var window = registry.State.Newest.Where(id => !skip.Contains(id)).Skip(page.Page * page.Size).Take(page.Size + 1).ToList();
-        var hasNext = window.Count > page.Size;
-        return Task.FromResult(new Slice<long>(window.Take(page.Size).ToList(), page.Page, page.Size, hasNext));
+        return Task.FromResult(Slices.Of(registry.State.Newest.Where(id => !skip.Contains(id)), page));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dailyfeed.Runtime.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +19,10 @@ internal sealed class ClusterMembershipService(
     private readonly ConcurrentDictionary<string, DateTimeOffset> _suspectedAtHeartbeat = new();
     private IReadOnlyList<SiloEntry> _lastRows = [];
     private SiloEntry? _local;
-    private CancellationTokenSource? _stop;
-    private Task? _loop;
+    private PeriodicLoop? _loop;
+    private DateTime _lastHeartbeat = DateTime.UtcNow;
+    private DateTime _lastRefresh = DateTime.UtcNow;
+    private DateTime _lastCleanup = DateTime.UtcNow;
     private long _version;
 
     public MembershipView View { get; private set; } = MembershipView.Empty;
@@ -44,8 +47,9 @@ internal sealed class ClusterMembershipService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await RefreshAsync(cancellationToken).ConfigureAwait(false);
-        _stop = new CancellationTokenSource();
-        _loop = RunAsync(_stop.Token);
+        var tick = _options.HeartbeatInterval < _options.RefreshInterval ? _options.HeartbeatInterval : _options.RefreshInterval;
+        _loop = new PeriodicLoop(tick, TickAsync, ex => logger.LogWarning(ex, "Membership table unreachable; keeping view {Version}", View.Version));
+        _loop.Start();
     }
 
     /// <summary>Marks the local silo as leaving: peers stop placing grains here while in-flight calls finish.</summary>
@@ -130,63 +134,39 @@ internal sealed class ClusterMembershipService(
         }
     }
 
-    private async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>One tick: renew the lease, re-read the table and clean up long-dead rows, each on its own interval.</summary>
+    private async Task TickAsync(CancellationToken cancellationToken)
     {
-        var tick = _options.HeartbeatInterval < _options.RefreshInterval ? _options.HeartbeatInterval : _options.RefreshInterval;
-        using var timer = new PeriodicTimer(tick);
-        var lastHeartbeat = DateTime.UtcNow;
-        var lastRefresh = DateTime.UtcNow;
-        var lastCleanup = DateTime.UtcNow;
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        var now = DateTime.UtcNow;
+        if (_local is not null && now - _lastHeartbeat >= _options.HeartbeatInterval)
         {
-            var now = DateTime.UtcNow;
-            try
+            _lastHeartbeat = now;
+            if (!await table.HeartbeatAsync(_local.SiloId, cancellationToken).ConfigureAwait(false))
             {
-                if (_local is not null && now - lastHeartbeat >= _options.HeartbeatInterval)
-                {
-                    lastHeartbeat = now;
-                    if (!await table.HeartbeatAsync(_local.SiloId, cancellationToken).ConfigureAwait(false))
-                    {
-                        logger.LogWarning("Silo {SiloId} lost its membership row; joining again", _local.SiloId);
-                        await table.JoinAsync(_local, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-
-                if (now - lastRefresh >= _options.RefreshInterval)
-                {
-                    lastRefresh = now;
-                    await RefreshAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                if (_local is not null && now - lastCleanup >= _options.LeaseDuration)
-                {
-                    lastCleanup = now;
-                    await table.DeleteExpiredAsync(_options.DeadSiloRetention, cancellationToken).ConfigureAwait(false);
-                }
+                logger.LogWarning("Silo {SiloId} lost its membership row; joining again", _local.SiloId);
+                await table.JoinAsync(_local, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Membership table unreachable; keeping view {Version}", View.Version);
-            }
+        }
+
+        if (now - _lastRefresh >= _options.RefreshInterval)
+        {
+            _lastRefresh = now;
+            await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_local is not null && now - _lastCleanup >= _options.LeaseDuration)
+        {
+            _lastCleanup = now;
+            await table.DeleteExpiredAsync(_options.DeadSiloRetention, cancellationToken).ConfigureAwait(false);
         }
     }
 
     private async Task StopLoopAsync()
     {
-        if (_stop is null)
+        if (_loop is not null)
         {
-            return;
+            await _loop.StopAsync().ConfigureAwait(false);
+            _loop = null;
         }
-
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _loop!.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop = null;
     }
 }

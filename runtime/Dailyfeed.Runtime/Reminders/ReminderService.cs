@@ -1,4 +1,5 @@
 using Dailyfeed.Runtime.Activation;
+using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.Placement;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,71 +11,62 @@ namespace Dailyfeed.Runtime.Reminders;
 /// reminders fire on the new owner at the next poll. Each tick is claimed by compare-and-set in the table first,
 /// so two silos with briefly different views never both fire it.
 /// </summary>
-internal sealed class ReminderService(
-    IReminderTable table,
-    Catalog catalog,
-    GrainClassRegistry classes,
-    PlacementService placement,
-    IOptions<ReminderOptions> options,
-    TimeProvider clock,
-    ILogger<ReminderService> logger)
+internal sealed class ReminderService
 {
     private static readonly GrainMethod ReceiveReminder =
         GrainMethod.CreateOrThrow(typeof(IRemindable).GetMethod(nameof(IRemindable.ReceiveReminderAsync))!);
 
-    private CancellationTokenSource? _stop;
-    private Task? _loop;
+    private readonly IReminderTable _table;
+    private readonly Catalog _catalog;
+    private readonly GrainClassRegistry _classes;
+    private readonly PlacementService _placement;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<ReminderService> _logger;
+    private readonly PeriodicLoop _loop;
 
-    public void Start()
+    public ReminderService(
+        IReminderTable table,
+        Catalog catalog,
+        GrainClassRegistry classes,
+        PlacementService placement,
+        IOptions<ReminderOptions> options,
+        TimeProvider clock,
+        ILogger<ReminderService> logger)
     {
-        _stop = new CancellationTokenSource();
-        _loop = RunAsync(_stop.Token);
+        _table = table;
+        _catalog = catalog;
+        _classes = classes;
+        _placement = placement;
+        _clock = clock;
+        _logger = logger;
+        _loop = new PeriodicLoop(options.Value.PollInterval, PollOnceAsync, ex => logger.LogWarning(ex, "Reminder table unreachable; will retry"));
     }
 
-    public async Task StopAsync()
+    public void Start() => _loop.Start();
+
+    public Task StopAsync() => _loop.StopAsync();
+
+    /// <summary>One pass: fire every due reminder this silo owns.</summary>
+    public async Task PollOnceAsync(CancellationToken cancellationToken)
     {
-        if (_stop is null)
-        {
-            return;
-        }
-
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _loop!.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop = null;
-    }
-
-    /// <summary>One pass: fire every due reminder this silo owns. Returns how many fired.</summary>
-    public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
-    {
-        var fired = 0;
-        var entries = await table.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+        var entries = await _table.ReadAllAsync(cancellationToken).ConfigureAwait(false);
         foreach (var entry in entries)
         {
-            if (!classes.TryGet(entry.GrainId.Type, out var grainClass) ||
-                !placement.IsOwnedLocally(grainClass.Metadata.Pool, StableHash.Of(entry.GrainId)))
+            if (!_classes.TryGet(entry.GrainId.Type, out var grainClass) ||
+                !_placement.IsOwnedLocally(grainClass.Metadata.Pool, StableHash.Of(entry.GrainId)))
             {
                 continue;
             }
 
-            var now = clock.GetUtcNow();
+            var now = _clock.GetUtcNow();
             if (ReminderSchedule.DueTick(entry, now) is not { } status ||
-                !await table.TryClaimTickAsync(entry.GrainId, entry.Name, entry.LastTickAt, now, cancellationToken).ConfigureAwait(false))
+                !await _table.TryClaimTickAsync(entry.GrainId, entry.Name, entry.LastTickAt, now, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
 
-            fired++;
             _ = FireAsync(entry, status);
         }
-
-        return fired;
     }
 
     private async Task FireAsync(ReminderEntry entry, TickStatus status)
@@ -83,32 +75,16 @@ internal sealed class ReminderService(
         {
             if (status.MissedTicks > 0)
             {
-                logger.LogWarning(
+                _logger.LogWarning(
                     "Reminder {Name} of {GrainId} missed {Missed} ticks since {Previous}",
                     entry.Name, entry.GrainId, status.MissedTicks, status.PreviousTickTime);
             }
 
-            await catalog.InvokeLocalAsync<object>(entry.GrainId, ReceiveReminder, [entry.Name, status]).ConfigureAwait(false);
+            await _catalog.InvokeLocalAsync<object>(entry.GrainId, ReceiveReminder, [entry.Name, status]).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Reminder {Name} of {GrainId} failed", entry.Name, entry.GrainId);
-        }
-    }
-
-    private async Task RunAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PollInterval);
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await PollOnceAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Reminder table unreachable; will retry");
-            }
+            _logger.LogError(ex, "Reminder {Name} of {GrainId} failed", entry.Name, entry.GrainId);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Dailyfeed.Runtime.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,52 +9,44 @@ namespace Dailyfeed.Runtime.Streams;
 /// exponentially and, after the configured attempts, moves to publisher_dead_letters for replay. A crash between
 /// publish and delete publishes the row twice; consumers deduplicate by message key.
 /// </summary>
-internal sealed class OutboxRelay(
-    IStreamOutboxStore outbox,
-    IStreamTransport transport,
-    IOptions<StreamOptions> options,
-    TimeProvider clock,
-    ILogger<OutboxRelay> logger)
+internal sealed class OutboxRelay
 {
-    private readonly StreamOptions _options = options.Value;
-    private CancellationTokenSource? _stop;
-    private Task? _loop;
+    private readonly IStreamOutboxStore _outbox;
+    private readonly IStreamTransport _transport;
+    private readonly StreamOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<OutboxRelay> _logger;
+    private readonly PeriodicLoop _loop;
 
-    public void Start()
+    public OutboxRelay(
+        IStreamOutboxStore outbox,
+        IStreamTransport transport,
+        IOptions<StreamOptions> options,
+        TimeProvider clock,
+        ILogger<OutboxRelay> logger)
     {
-        _stop = new CancellationTokenSource();
-        _loop = RunAsync(_stop.Token);
+        _outbox = outbox;
+        _transport = transport;
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+        _loop = new PeriodicLoop(_options.OutboxPollInterval, DrainAsync, ex => logger.LogWarning(ex, "Outbox relay pass failed; retrying"));
     }
 
-    public async Task StopAsync()
-    {
-        if (_stop is null)
-        {
-            return;
-        }
+    public void Start() => _loop.Start();
 
-        await _stop.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _loop!.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop = null;
-    }
+    public Task StopAsync() => _loop.StopAsync();
 
     /// <summary>One pass over the outbox; returns how many rows were published.</summary>
     public async Task<int> RelayOnceAsync(CancellationToken cancellationToken)
     {
-        var entries = await outbox.ClaimAsync(_options.OutboxBatchSize, _options.OutboxClaimLease, cancellationToken).ConfigureAwait(false);
+        var entries = await _outbox.ClaimAsync(_options.OutboxBatchSize, _options.OutboxClaimLease, cancellationToken).ConfigureAwait(false);
         var published = new List<long>(entries.Count);
         foreach (var entry in entries)
         {
             try
             {
-                await transport.PublishAsync(entry.Event, cancellationToken).ConfigureAwait(false);
+                await _transport.PublishAsync(entry.Event, cancellationToken).ConfigureAwait(false);
                 published.Add(entry.Sequence);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -64,7 +57,7 @@ internal sealed class OutboxRelay(
 
         if (published.Count > 0)
         {
-            await outbox.CompleteAsync(published, cancellationToken).ConfigureAwait(false);
+            await _outbox.CompleteAsync(published, cancellationToken).ConfigureAwait(false);
         }
 
         return published.Count;
@@ -75,32 +68,21 @@ internal sealed class OutboxRelay(
         var attempts = entry.Attempts + 1;
         if (attempts >= _options.MaxPublishAttempts)
         {
-            await outbox.MoveToDeadLettersAsync(entry.Sequence, error.Message, cancellationToken).ConfigureAwait(false);
-            logger.LogError("Event {MessageKey} moved to publisher dead letters after {Attempts} publish attempts", entry.Event.MessageKey, attempts);
+            await _outbox.MoveToDeadLettersAsync(entry.Sequence, error.Message, cancellationToken).ConfigureAwait(false);
+            _logger.LogError("Event {MessageKey} moved to publisher dead letters after {Attempts} publish attempts", entry.Event.MessageKey, attempts);
             return;
         }
 
         var backoff = TimeSpan.FromTicks(Math.Min(_options.PublishBackoff.Ticks << Math.Min(attempts - 1, 20), _options.MaxPublishBackoff.Ticks));
-        await outbox.ReleaseAsync(entry.Sequence, clock.GetUtcNow() + backoff, cancellationToken).ConfigureAwait(false);
-        logger.LogWarning("Publishing {MessageKey} failed (attempt {Attempts}): {Error}", entry.Event.MessageKey, attempts, error.Message);
+        await _outbox.ReleaseAsync(entry.Sequence, _clock.GetUtcNow() + backoff, cancellationToken).ConfigureAwait(false);
+        _logger.LogWarning("Publishing {MessageKey} failed (attempt {Attempts}): {Error}", entry.Event.MessageKey, attempts, error.Message);
     }
 
-    private async Task RunAsync(CancellationToken cancellationToken)
+    private async Task DrainAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(_options.OutboxPollInterval);
-        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        while (await RelayOnceAsync(cancellationToken).ConfigureAwait(false) == _options.OutboxBatchSize)
         {
-            try
-            {
-                while (await RelayOnceAsync(cancellationToken).ConfigureAwait(false) == _options.OutboxBatchSize)
-                {
-                    // A full batch means more is waiting: keep going without sleeping.
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Outbox relay pass failed; retrying");
-            }
+            // A full batch means more is waiting: keep going without sleeping.
         }
     }
 }
