@@ -5,8 +5,10 @@ using Dailyfeed.Gateway.Api.Hosting;
 using Dailyfeed.Gateway.Api.Images;
 using Dailyfeed.Gateway.Api.RateLimiting;
 using Dailyfeed.Runtime.Health;
+using Dailyfeed.Runtime.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddDailyfeedJsonLogs();
 builder.AddDailyfeedCluster();
 builder.Services.AddDailyfeedHealthChecks();
 builder.Services.AddDailyfeedAuthentication();
@@ -19,6 +21,7 @@ builder.Services.AddOpenApi();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
 var app = builder.Build();
+app.UseDailyfeedTraceContext();
 app.UseMiddleware<ErrorEnvelopeMiddleware>();
 app.UseAuthentication();
 app.UseRateLimiter();

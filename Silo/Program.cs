@@ -1,5 +1,6 @@
 using Dailyfeed.Grains.Hosting;
 using Dailyfeed.Runtime.Health;
+using Dailyfeed.Runtime.Telemetry;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Runtime.RabbitMQ;
@@ -9,6 +10,7 @@ using Dailyfeed.Search;
 // activity streams on RabbitMQ (Dailyfeed:RabbitMq).
 // Its own HTTP port serves only the health probes; grain traffic uses the silo's HTTP/2 port (Dailyfeed:Silo:Port).
 var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddDailyfeedJsonLogs();
 builder.Services.AddPostgreSqlClusterStore();
 builder.Services.AddRabbitMqStreams();
 builder.Services.AddPostgreSqlSearch();

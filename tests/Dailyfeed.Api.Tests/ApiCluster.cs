@@ -46,7 +46,8 @@ public class ApiCluster : IAsyncLifetime
                 o.ConnectionString = ConnectionString;
                 o.Schema = Schema;
             }).AddPostgreSqlSearch())
-            .ConfigureServices(s => s.AddDailyfeedGrains(configuration));
+            .ConfigureServices(s => s.AddDailyfeedGrains(configuration))
+            .ConfigureServices(ConfigureSilos);
         foreach (var pools in SiloLayout)
         {
             builder.AddSilo(pools);
@@ -54,6 +55,11 @@ public class ApiCluster : IAsyncLifetime
 
         Cluster = await builder.DeployAsync();
         Gateway = AddGateway();
+    }
+
+    /// <summary>Extra services for every silo (and the cluster client) of this cluster.</summary>
+    protected virtual void ConfigureSilos(IServiceCollection services)
+    {
     }
 
     public GatewayFactory AddGateway(IReadOnlyDictionary<string, string?>? overrides = null)

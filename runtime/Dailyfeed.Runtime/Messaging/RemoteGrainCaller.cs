@@ -39,6 +39,10 @@ internal sealed class RemoteGrainCaller : IDisposable
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = new ByteArrayContent(WriteRequest(reference.GrainId, method, args)) { Headers = { ContentType = JsonContentType } },
         };
+        if (System.Diagnostics.Activity.Current?.Id is { } traceparent)
+        {
+            request.Headers.TryAddWithoutValidation(Telemetry.TraceContext.Header, traceparent);
+        }
 
         HttpResponseMessage response;
         try

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Dailyfeed.Runtime.Activation;
+using System.Diagnostics;
 using Dailyfeed.Runtime.Serialization;
+using Dailyfeed.Runtime.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -30,6 +32,8 @@ internal sealed class SiloMessageEndpoint(
         }
 
         object? result;
+        using var activity = TraceContext.StartActivity($"{method} {grainId.Type}", ActivityKind.Server, context.Request.Headers[TraceContext.Header]);
+        logger.LogDebug("Grain call {Method} on {GrainId}", method, grainId);
         try
         {
             result = await method.ServerDispatch(catalog, grainId, method, args).ConfigureAwait(false);

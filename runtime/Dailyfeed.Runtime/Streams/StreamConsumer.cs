@@ -31,7 +31,7 @@ internal sealed class StreamConsumer(
 
     internal async Task<DeliveryOutcome> HandleAsync(StreamEvent streamEvent, CancellationToken cancellationToken)
     {
-        using var activity = StreamTelemetry.StartDelivery(streamEvent);
+        using var activity = Telemetry.TraceContext.StartActivity($"{streamEvent.Stream} deliver", System.Diagnostics.ActivityKind.Consumer, streamEvent.Traceparent);
         Exception? failure = null;
         for (var attempt = 1; attempt <= _options.MaxDeliveryAttempts; attempt++)
         {

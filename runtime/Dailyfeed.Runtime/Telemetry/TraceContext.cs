@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace Dailyfeed.Runtime.Telemetry;
+
+/// <summary>
+/// W3C trace context across every hop (gateway, silo-to-silo calls, stream deliveries). Activities are started even
+/// when no tracer listens, so logs and stream events always carry the request's trace id.
+/// </summary>
+public static class TraceContext
+{
+    public const string Header = "traceparent";
+    public const string SourceName = "Dailyfeed.Runtime";
+
+    internal static readonly ActivitySource Source = new(SourceName);
+
+    /// <summary>Starts an activity continuing <paramref name="traceparent"/> when it is valid, a new trace otherwise.</summary>
+    public static Activity StartActivity(string name, ActivityKind kind, string? traceparent)
+    {
+        var parent = ActivityContext.TryParse(traceparent, null, out var context) ? context : default;
+        var activity = Source.StartActivity(name, kind, parent);
+        if (activity is not null)
+        {
+            return activity;
+        }
+
+        // Nobody listens: start a plain activity so Activity.Current (and the trace id in logs and events) exists anyway.
+        activity = new Activity(name);
+        if (parent != default)
+        {
+            activity.SetParentId(parent.TraceId, parent.SpanId, parent.TraceFlags);
+        }
+
+        return activity.Start();
+    }
+}

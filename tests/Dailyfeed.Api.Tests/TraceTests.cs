@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Net;
+using Dailyfeed.Runtime.Streams;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace Dailyfeed.Api.Tests;
+
+/// <summary>A cluster whose silos record their logs.</summary>
+public sealed class TracedCluster : ApiCluster
+{
+    public CapturedLogs SiloLogs { get; } = new();
+
+    protected override void ConfigureSilos(IServiceCollection services) => SiloLogs.AddTo(services);
+}
+
+public sealed class TraceTests(TracedCluster cluster) : IClassFixture<TracedCluster>
+{
+    [Fact]
+    public async Task A_request_trace_id_reaches_the_gateway_log_the_silo_log_and_the_activity_event()
+    {
+        var gatewayLogs = new CapturedLogs();
+        var gateway = cluster.Gateway.WithWebHostBuilder(b => b.ConfigureTestServices(gatewayLogs.AddTo));
+        using var client = new ApiClient(gateway.CreateClient(new() { BaseAddress = new Uri("https://localhost"), HandleCookies = true }));
+        await client.SignupAndLoginAsync();
+        var traceId = ActivityTraceId.CreateRandom();
+        client.Http.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+
+        var created = await client.PostAsync("/api/posts", new { content = "traced" });
+
+        created.Status.ShouldBe(HttpStatusCode.Created);
+        var postId = created.Data.GetProperty("id").GetInt64();
+        var trace = traceId.ToString();
+        gatewayLogs.Lines.ShouldContain(l => l.TraceId == trace && l.Message.Contains("/api/posts"), "the gateway's request log line");
+        cluster.SiloLogs.Lines.ShouldContain(l => l.TraceId == trace && l.Message.Contains("CreateAsync"), "a silo's grain-call log line");
+        var silo = cluster.Cluster.Silos[0].Services.GetRequiredService<IStreamOutboxStore>();
+        var events = await silo.ClaimAsync(10_000, TimeSpan.FromMinutes(1), CancellationToken.None);
+        events.ShouldContain(e => e.Event.Type == "POST_CREATE" && e.Event.MessageKey.Contains($"###{postId}###") && e.Event.Traceparent!.Contains(trace),
+            "the activity event the request caused");
+        await gateway.DisposeAsync();
+    }
+}
