@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dailyfeed.Runtime.Resilience;
 using Dailyfeed.Runtime.Serialization;
 using Dailyfeed.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,11 +26,15 @@ internal sealed class Catalog : ILocalGrainInvoker
         IServiceProvider services,
         GrainSerializer serializer,
         IOptions<ActivationOptions> options,
+        IOptions<ResilienceOptions> resilience,
         ILogger<Catalog> logger)
     {
         _classes = classes;
         _services = services;
-        _storage = services.GetService<IGrainStorage>();
+        var storage = services.GetService<IGrainStorage>();
+        _storage = storage is null
+            ? null
+            : new ResilientGrainStorage(storage, new DependencyPipeline("grain storage", resilience.Value.Storage, logger));
         _serializer = serializer;
         Options = options.Value;
         Logger = logger;

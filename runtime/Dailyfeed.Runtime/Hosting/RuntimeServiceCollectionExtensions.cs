@@ -30,6 +30,7 @@ public static class RuntimeServiceCollectionExtensions
         });
         services.AddOptions<ActivationOptions>().BindConfiguration($"{ConfigurationRoot}:Activation");
         services.AddOptions<ReminderOptions>().BindConfiguration($"{ConfigurationRoot}:Reminders");
+        services.AddOptions<Resilience.ResilienceOptions>().BindConfiguration($"{ConfigurationRoot}:Resilience");
         services.TryAddSingleton(sp => new GrainClassRegistry(sp.GetRequiredService<IOptions<GrainAssemblies>>().Value));
         services.TryAddSingleton<Catalog>();
         services.TryAddSingleton<ActivationCollector>();

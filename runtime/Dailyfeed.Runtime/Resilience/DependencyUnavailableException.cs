@@ -1,0 +1,8 @@
+namespace Dailyfeed.Runtime.Resilience;
+
+/// <summary>
+/// A dependency (the database, the broker) is failing and its circuit is open: the call failed fast without trying.
+/// The gateway answers 503 SERVICE_UNAVAILABLE.
+/// </summary>
+public sealed class DependencyUnavailableException(string dependency, Exception? inner = null)
+    : CodedException("SERVICE_UNAVAILABLE", $"{dependency} is unavailable; please retry shortly.", inner);

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Net;
+using Dailyfeed.Runtime.Resilience;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Shouldly;
+
+namespace Dailyfeed.Api.Tests;
+
+/// <summary>Silos reach PostgreSQL through a proxy the test can cut; the storage breaker opens after 5 calls, for 1 s.</summary>
+public sealed class CuttableDatabaseCluster : ApiCluster
+{
+    public TcpProxy Database { get; } = new(new IPEndPoint(IPAddress.Loopback, new NpgsqlConnectionStringBuilder(ConnectionString).Port));
+
+    protected override string StoreConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString)
+    {
+        Port = Database.Port,
+        Timeout = 2,
+        CommandTimeout = 2,
+    }.ConnectionString;
+
+    protected override void ConfigureSilos(IServiceCollection services) => services.Configure<ResilienceOptions>(o =>
+    {
+        o.Storage.MinimumThroughput = 5;
+        o.Storage.FailureRatio = 0.4;
+        o.Storage.BreakDuration = TimeSpan.FromSeconds(1);
+        o.Storage.Timeout = TimeSpan.FromSeconds(2);
+    });
+}
+
+public sealed class DependencyBreakerTests(CuttableDatabaseCluster cluster) : IClassFixture<CuttableDatabaseCluster>
+{
+    private const int FastFailMilliseconds = 50;
+
+    [Fact]
+    public async Task With_the_database_down_writes_fail_fast_with_503_and_recover_when_it_returns()
+    {
+        using var client = cluster.Gateway.CreateApiClient();
+        await client.SignupAndLoginAsync();
+        (await client.PostAsync("/api/posts", new { content = "before the outage" })).Status.ShouldBe(HttpStatusCode.Created);
+
+        cluster.Database.Down();
+        var failures = new List<(HttpStatusCode Status, string? Code, double Ms)>();
+        for (var i = 0; i < 20; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var response = await client.PostAsync("/api/posts", new { content = $"during the outage {i}" });
+            failures.Add((response.Status, response.Code, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        }
+
+        failures.ShouldAllBe(f => f.Status == HttpStatusCode.ServiceUnavailable && f.Code == "SERVICE_UNAVAILABLE");
+        var openCircuit = failures.Skip(10).Select(f => f.Ms).Order().ToList();
+        openCircuit[openCircuit.Count / 2].ShouldBeLessThan(FastFailMilliseconds, "once open, the circuit fails calls without touching the database");
+
+        cluster.Database.Up();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(250);
+            status = (await client.PostAsync("/api/posts", new { content = "after the outage" })).Status;
+        }
+        while (status != HttpStatusCode.Created && DateTime.UtcNow < deadline);
+
+        status.ShouldBe(HttpStatusCode.Created, "half-open probes close the circuit once the database is back");
+    }
+}
