@@ -7,6 +7,11 @@ using Dailyfeed.Gateway.Api.RateLimiting;
 using Dailyfeed.Runtime.Health;
 using Dailyfeed.Runtime.Telemetry;
 
+if (HealthProbe.RunIfRequested(args) is { } probeResult)
+{
+    return probeResult;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddDailyfeedJsonLogs();
 builder.AddDailyfeedCluster();
@@ -38,6 +43,7 @@ app.MapCommentsApi();
 app.MapSearchApi();
 app.MapImagesApi();
 app.Run();
+return 0;
 
 /// <summary>Entry point type, visible to the gateway's API tests.</summary>
 public partial class Program;

@@ -9,6 +9,11 @@ using Dailyfeed.Search;
 // A silo of the production cluster: grains of its pools (Dailyfeed:Silo:Pools), state and membership in PostgreSQL,
 // activity streams on RabbitMQ (Dailyfeed:RabbitMq).
 // Its own HTTP port serves only the health probes; grain traffic uses the silo's HTTP/2 port (Dailyfeed:Silo:Port).
+if (HealthProbe.RunIfRequested(args) is { } probeResult)
+{
+    return probeResult;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddDailyfeedJsonLogs();
 builder.Services.AddPostgreSqlClusterStore();
@@ -21,3 +26,4 @@ builder.Services.AddDailyfeedHealthChecks();
 var app = builder.Build();
 app.MapDailyfeedHealthEndpoints();
 app.Run();
+return 0;

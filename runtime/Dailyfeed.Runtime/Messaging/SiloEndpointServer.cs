@@ -28,6 +28,9 @@ internal sealed class SiloEndpointServer(
     {
         var siloOptions = options.Value;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+
+        // This listener is configured in code only; the host's Urls and appsettings belong to its public HTTP side.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -1,0 +1,123 @@
+using Shouldly;
+using YamlDotNet.RepresentationModel;
+
+namespace Dailyfeed.Deployment.Tests;
+
+public sealed class ComposeTests
+{
+    private static readonly YamlMappingNode Services = LoadServices();
+
+    [Fact]
+    public void The_compose_file_runs_the_databases_two_silos_per_pool_and_the_gateway()
+    {
+        Names().ShouldBe(["batch", "gateway", "postgres", "rabbitmq", "silo-read-1", "silo-read-2", "silo-write-1", "silo-write-2"], ignoreOrder: true);
+        Silos("write").Count.ShouldBe(2);
+        Silos("read").Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Every_long_running_service_has_a_healthcheck_and_waits_for_what_it_needs()
+    {
+        foreach (var name in Names().Where(n => n != "batch"))
+        {
+            Effective(name).Children.ContainsKey("healthcheck").ShouldBeTrue($"{name} has a healthcheck");
+        }
+
+        foreach (var silo in Silos("write").Concat(Silos("read")))
+        {
+            DependsOn(silo).ShouldBe(new Dictionary<string, string> { ["postgres"] = "service_healthy", ["rabbitmq"] = "service_healthy" });
+        }
+
+        DependsOn("gateway").Keys.ShouldBe(Silos("write").Concat(Silos("read")), ignoreOrder: true);
+        DependsOn("gateway").Values.ShouldAllBe(condition => condition == "service_healthy");
+    }
+
+    [Fact]
+    public void Silos_advertise_their_service_name_and_the_gateway_is_a_cluster_client()
+    {
+        foreach (var silo in Silos("write").Concat(Silos("read")))
+        {
+            Environment(silo)["Dailyfeed__Silo__AdvertisedHost"].ShouldBe(silo);
+            Environment(silo)["Dailyfeed__PostgreSql__ConnectionString"].ShouldContain("Host=postgres");
+            Environment(silo)["Dailyfeed__RabbitMq__HostName"].ShouldBe("rabbitmq");
+        }
+
+        Environment("gateway")["Dailyfeed__Gateway__Mode"].ShouldBe("Cluster");
+        ((YamlSequenceNode)Service("gateway")["ports"]).Children.Select(p => p.ToString()).ShouldContain("8080:8080");
+    }
+
+    [Fact]
+    public void Healthchecks_probe_the_ready_endpoint_with_the_host_binary()
+    {
+        foreach (var name in Silos("write").Concat(Silos("read")).Append("gateway"))
+        {
+            var test = ((YamlSequenceNode)((YamlMappingNode)Effective(name)["healthcheck"])["test"]).Children.Select(c => c.ToString()).ToList();
+            test.ShouldContain("probe");
+            test.Last().ShouldEndWith("/healthcheck/ready");
+        }
+    }
+
+    private static YamlMappingNode LoadServices()
+    {
+        var yaml = new YamlStream();
+        using var reader = new StreamReader(Repository.PathOf("docker-compose.yml"));
+        yaml.Load(reader);
+        return (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];
+    }
+
+    private static List<string> Names() => Services.Children.Keys.Select(k => k.ToString()).ToList();
+
+    private static YamlMappingNode Service(string name) => (YamlMappingNode)Services[name];
+
+    /// <summary>The service's environment with the YAML merge keys (&lt;&lt;: *silo-env) applied.</summary>
+    private static Dictionary<string, string> Environment(string name)
+    {
+        var environment = new Dictionary<string, string>();
+        Merge((YamlMappingNode)Effective(name)["environment"], environment);
+        return environment;
+    }
+
+    private static List<string> Silos(string pool) =>
+        Names().Where(n => n.StartsWith("silo-", StringComparison.Ordinal) && Environment(n)["Dailyfeed__Silo__Pools__0"] == pool).ToList();
+
+    private static Dictionary<string, string> DependsOn(string name) =>
+        ((YamlMappingNode)Effective(name)["depends_on"]).Children.ToDictionary(
+            c => c.Key.ToString(), c => ((YamlMappingNode)c.Value)["condition"].ToString());
+
+    /// <summary>A service mapping with its anchors merged (YamlDotNet's representation model keeps "&lt;&lt;" as a key).</summary>
+    private static YamlMappingNode Effective(string name)
+    {
+        var merged = new YamlMappingNode();
+        foreach (var (key, value) in Service(name).Children)
+        {
+            if (key.ToString() == "<<")
+            {
+                foreach (var (baseKey, baseValue) in ((YamlMappingNode)value).Children)
+                {
+                    merged.Children.TryAdd(baseKey, baseValue);
+                }
+            }
+            else
+            {
+                merged.Children[key] = value;
+            }
+        }
+
+        return merged;
+    }
+
+    private static void Merge(YamlMappingNode node, Dictionary<string, string> into)
+    {
+        foreach (var (key, value) in node.Children)
+        {
+            if (key.ToString() == "<<")
+            {
+                Merge((YamlMappingNode)value, into);
+            }
+            else
+            {
+                into[key.ToString()] = value.ToString();
+            }
+        }
+    }
+}
