@@ -21,6 +21,7 @@ builder.Services.AddDailyfeedRateLimiting(builder.Configuration);
 builder.Services.AddOptions<ImageOptions>().BindConfiguration(ImageOptions.Section);
 builder.Services.AddSingleton<ImageStore>();
 builder.Services.AddOpenApi();
+builder.Services.AddDailyfeedMetrics();
 
 // Malformed bodies and parameters surface as exceptions, so they get the error envelope like every other failure.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -34,6 +35,7 @@ app.UseAuthorization();
 
 app.MapDailyfeedHealthEndpoints().DisableRateLimiting();
 app.MapOpenApi();
+app.MapDailyfeedMetrics().DisableRateLimiting();
 app.MapAuthenticationApi();
 app.MapMembersApi();
 app.MapActivitiesApi();

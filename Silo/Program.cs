@@ -22,8 +22,11 @@ builder.Services.AddPostgreSqlSearch();
 builder.Services.AddDailyfeedGrains(builder.Configuration);
 builder.Services.AddDailyfeedSilo(silo => silo.AddGrains(typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly));
 builder.Services.AddDailyfeedHealthChecks();
+builder.Services.AddDailyfeedMetrics();
 
 var app = builder.Build();
+app.UseDailyfeedTraceContext();
 app.MapDailyfeedHealthEndpoints();
+app.MapDailyfeedMetrics();
 app.Run();
 return 0;

@@ -51,6 +51,8 @@ public sealed class DependencyBreakerTests(CuttableDatabaseCluster cluster) : IC
         failures.ShouldAllBe(f => f.Status == HttpStatusCode.ServiceUnavailable && f.Code == "SERVICE_UNAVAILABLE");
         var openCircuit = failures.Skip(10).Select(f => f.Ms).Order().ToList();
         openCircuit[openCircuit.Count / 2].ShouldBeLessThan(FastFailMilliseconds, "once open, the circuit fails calls without touching the database");
+        var metrics = await cluster.Gateway.CreateClient().GetStringAsync("/metrics");
+        metrics.ShouldContain("dailyfeed_circuit_transitions_total{dependency=\"grain storage\",state=\"open\"}", Case.Sensitive, "transitions are exported");
 
         cluster.Database.Up();
         var deadline = DateTime.UtcNow.AddSeconds(20);

@@ -46,6 +46,10 @@ internal sealed class Catalog : ILocalGrainInvoker
 
     public int Count => _activations.Count;
 
+    /// <summary>State of the storage breaker (closed when the silo has no storage).</summary>
+    public Polly.CircuitBreaker.CircuitState StorageCircuit =>
+        (_storage as ResilientGrainStorage)?.Pipeline.State ?? Polly.CircuitBreaker.CircuitState.Closed;
+
     public bool Contains(GrainId grainId) => _activations.ContainsKey(grainId);
 
     public IGrainFactory GrainFactory => _services.GetRequiredService<IGrainFactory>();

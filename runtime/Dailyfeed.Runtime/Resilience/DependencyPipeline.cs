@@ -1,3 +1,4 @@
+using Dailyfeed.Runtime.Telemetry;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
@@ -30,18 +31,21 @@ internal sealed class DependencyPipeline
                 OnOpened = args =>
                 {
                     State = CircuitState.Open;
+                    RuntimeMetrics.CircuitTransitions.Add(1, new("dependency", dependency), new("state", "open"));
                     logger.LogWarning(args.Outcome.Exception, "Circuit to {Dependency} opened for {BreakDuration}", dependency, args.BreakDuration);
                     return ValueTask.CompletedTask;
                 },
                 OnHalfOpened = _ =>
                 {
                     State = CircuitState.HalfOpen;
+                    RuntimeMetrics.CircuitTransitions.Add(1, new("dependency", dependency), new("state", "half_open"));
                     logger.LogInformation("Circuit to {Dependency} half-open: probing", dependency);
                     return ValueTask.CompletedTask;
                 },
                 OnClosed = _ =>
                 {
                     State = CircuitState.Closed;
+                    RuntimeMetrics.CircuitTransitions.Add(1, new("dependency", dependency), new("state", "closed"));
                     logger.LogInformation("Circuit to {Dependency} closed", dependency);
                     return ValueTask.CompletedTask;
                 },

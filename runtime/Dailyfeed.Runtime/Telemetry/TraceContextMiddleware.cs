@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace Dailyfeed.Runtime.Telemetry;
@@ -22,6 +23,12 @@ public sealed class TraceContextMiddleware(RequestDelegate next, ILogger<TraceCo
         }
         finally
         {
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+            var method = new KeyValuePair<string, object?>("method", context.Request.Method);
+            var routeTag = new KeyValuePair<string, object?>("route", route);
+            RuntimeMetrics.HttpRequests.Add(1, method, routeTag, new("status", context.Response.StatusCode));
+            RuntimeMetrics.HttpDuration.Record(elapsed, method, routeTag);
             logger.LogInformation(
                 "HTTP {Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms (trace {TraceId})",
                 context.Request.Method, context.Request.Path, context.Response.StatusCode,

@@ -1,0 +1,26 @@
+using System.Diagnostics.Metrics;
+
+namespace Dailyfeed.Runtime.Telemetry;
+
+/// <summary>The runtime's instruments (meter "Dailyfeed.Runtime"): RED for HTTP and grain calls, plus breaker state.</summary>
+public static class RuntimeMetrics
+{
+    public const string MeterName = "Dailyfeed.Runtime";
+
+    internal static readonly Meter Meter = new(MeterName);
+
+    internal static readonly Counter<long> HttpRequests =
+        Meter.CreateCounter<long>("http_server_requests_total", description: "HTTP requests by method, route template and status");
+
+    internal static readonly Histogram<double> HttpDuration =
+        Meter.CreateHistogram<double>("http_server_request_duration_seconds", "s", "HTTP request duration by method and route template");
+
+    internal static readonly Counter<long> GrainCalls =
+        Meter.CreateCounter<long>("dailyfeed_grain_calls_total", description: "Grain calls made by this process, by grain type, method and outcome");
+
+    internal static readonly Histogram<double> GrainCallDuration =
+        Meter.CreateHistogram<double>("dailyfeed_grain_call_duration_seconds", "s", "Grain call latency seen by the caller, by grain type");
+
+    internal static readonly Counter<long> CircuitTransitions =
+        Meter.CreateCounter<long>("dailyfeed_circuit_transitions_total", description: "Circuit breaker state changes by dependency and new state");
+}
