@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Dailyfeed.Grains.Abstractions.Activities;
 
-/// <summary>Every activity the original defined; the last five it never published, Dailyfeed does.</summary>
+/// <summary>Every activity the original defined; the last five it never published, Dailyfeed does. Names on the wire.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MemberActivityType>))]
 public enum MemberActivityType
 {
     POST_CREATE,
