@@ -13,12 +13,12 @@ public sealed class SigningKeyCache(IGrainFactory grains, IOptions<JwtOptions> o
 {
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile SigningKeySet? _keys;
-    private DateTimeOffset _lastRefresh = DateTimeOffset.MinValue;
+    private long _lastRefreshTicks = DateTimeOffset.MinValue.UtcTicks;
 
     public async Task<SigningKeySet> GetAsync(CancellationToken cancellationToken)
     {
         var keys = _keys;
-        if (keys is not null && clock.GetUtcNow() - _lastRefresh < options.Value.KeyRefreshInterval)
+        if (keys is not null && clock.GetUtcNow() - LastRefresh < options.Value.KeyRefreshInterval)
         {
             return keys;
         }
@@ -31,7 +31,7 @@ public sealed class SigningKeyCache(IGrainFactory grains, IOptions<JwtOptions> o
     {
         var keys = await GetAsync(cancellationToken);
         var key = keys.Keys.FirstOrDefault(k => k.KeyId == keyId);
-        if (key is null && keyId is not null && clock.GetUtcNow() - _lastRefresh >= options.Value.UnknownKeyRefreshCooldown)
+        if (key is null && keyId is not null && clock.GetUtcNow() - LastRefresh >= options.Value.UnknownKeyRefreshCooldown)
         {
             keys = await RefreshAsync(cancellationToken);
             key = keys.Keys.FirstOrDefault(k => k.KeyId == keyId);
@@ -39,6 +39,9 @@ public sealed class SigningKeyCache(IGrainFactory grains, IOptions<JwtOptions> o
 
         return key;
     }
+
+    /// <summary>Read atomically: requests on many threads check it while a refresh writes it.</summary>
+    private DateTimeOffset LastRefresh => new(Interlocked.Read(ref _lastRefreshTicks), TimeSpan.Zero);
 
     public static SymmetricSecurityKey ToSecurityKey(SigningKey key) => new(key.Secret) { KeyId = key.KeyId };
 
@@ -49,7 +52,7 @@ public sealed class SigningKeyCache(IGrainFactory grains, IOptions<JwtOptions> o
         {
             var keys = await grains.GetGrain<ISigningKeyRingGrain>(SigningKeyRing.Key).GetKeysAsync();
             _keys = keys;
-            _lastRefresh = clock.GetUtcNow();
+            Interlocked.Exchange(ref _lastRefreshTicks, clock.GetUtcNow().UtcTicks);
             return keys;
         }
         finally
