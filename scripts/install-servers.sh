@@ -10,6 +10,7 @@ PG_DB="${DAILYFEED_PG_DB:-dailyfeed}"
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /usr/lib/postgresql ] || need+=(postgresql postgresql-contrib)
 command -v rabbitmq-server >/dev/null 2>&1 || need+=(rabbitmq-server)
+command -v promtool >/dev/null 2>&1 || need+=(prometheus)   # promtool validates ops/prometheus/alerts.yml
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Dailyfeed.Runtime.Streams;
 using Polly.CircuitBreaker;
 
 namespace Dailyfeed.Runtime.Telemetry;
@@ -11,6 +12,9 @@ namespace Dailyfeed.Runtime.Telemetry;
 public static class MetricsEndpointExtensions
 {
     private const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+
+    /// <summary>Counting stops here: beyond it the alert has long fired and the exact number does not matter.</summary>
+    private const int MaxCountedDeadLetters = 10_000;
 
     public static IServiceCollection AddDailyfeedMetrics(this IServiceCollection services) =>
         services.AddSingleton<PrometheusExporter>();
@@ -22,15 +26,43 @@ public static class MetricsEndpointExtensions
         if (app.ServiceProvider.GetService<SiloHost>() is { } silo)
         {
             var catalog = app.ServiceProvider.GetRequiredService<Catalog>();
-            exporter.Gauges.Add(() =>
+            exporter.Gauges.Add(_ => Task.FromResult<IEnumerable<string>>(
             [
                 "# TYPE dailyfeed_activations gauge",
                 $"dailyfeed_activations{{silo=\"{silo.SiloId}\"}} {silo.ActivationCount}",
                 "# TYPE dailyfeed_circuit_open gauge",
                 $"dailyfeed_circuit_open{{dependency=\"grain storage\",silo=\"{silo.SiloId}\"}} {(catalog.StorageCircuit is CircuitState.Closed ? 0 : 1)}",
-            ]);
+            ]));
+            if (app.ServiceProvider.GetService<IStreamOutboxStore>() is { } outbox && app.ServiceProvider.GetService<IDeadLetterStore>() is { } deadLetters)
+            {
+                exporter.Gauges.Add(token => StreamBacklogAsync(outbox, deadLetters, token));
+            }
         }
 
-        return app.MapGet("/metrics", () => Results.Text(exporter.Render(), ContentType));
+        return app.MapGet("/metrics", async (CancellationToken token) => Results.Text(await exporter.RenderAsync(token), ContentType));
+    }
+
+    /// <summary>Events not yet published and dead letters not yet replayed: the backlog alerts watch.</summary>
+    private static async Task<IEnumerable<string>> StreamBacklogAsync(IStreamOutboxStore outbox, IDeadLetterStore deadLetters, CancellationToken token)
+    {
+        try
+        {
+            var pending = await outbox.CountAsync(token);
+            var publisher = (await deadLetters.ListAsync(DeadLetterKind.Publisher, false, MaxCountedDeadLetters, token)).Count;
+            var listener = (await deadLetters.ListAsync(DeadLetterKind.Listener, false, MaxCountedDeadLetters, token)).Count;
+            return
+            [
+                "# TYPE dailyfeed_outbox_pending gauge",
+                $"dailyfeed_outbox_pending {pending}",
+                "# TYPE dailyfeed_dead_letters_open gauge",
+                $"dailyfeed_dead_letters_open{{kind=\"publisher\"}} {publisher}",
+                $"dailyfeed_dead_letters_open{{kind=\"listener\"}} {listener}",
+            ];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The store is down: say so instead of failing the whole scrape.
+            return ["# TYPE dailyfeed_store_scrape_error gauge", "dailyfeed_store_scrape_error 1"];
+        }
     }
 }

@@ -33,10 +33,10 @@ public sealed class PrometheusExporter : IDisposable
         _listener.Start();
     }
 
-    /// <summary>Extra lines (gauges) a host adds at scrape time, such as activation counts and breaker states.</summary>
-    public ConcurrentBag<Func<IEnumerable<string>>> Gauges { get; } = [];
+    /// <summary>Extra lines (gauges) a host adds at scrape time, such as activation counts, breaker states, backlogs.</summary>
+    public ConcurrentBag<Func<CancellationToken, Task<IEnumerable<string>>>> Gauges { get; } = [];
 
-    public string Render()
+    public async Task<string> RenderAsync(CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
         foreach (var group in _counters.GroupBy(c => c.Key.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -59,7 +59,7 @@ public sealed class PrometheusExporter : IDisposable
 
         foreach (var gauge in Gauges)
         {
-            foreach (var line in gauge())
+            foreach (var line in await gauge(cancellationToken).ConfigureAwait(false))
             {
                 text.Append(line).Append('\n');
             }
