@@ -22,7 +22,8 @@ public sealed class TokenCleanupTests(ShortSessionCluster cluster) : IClassFixtu
     {
         var shortAccess = cluster.AddGateway(new Dictionary<string, string?>
         {
-            ["Dailyfeed:Jwt:AccessTokenLifetime"] = "00:00:01",
+            // Long enough to log out right after logging in on a busy machine, short enough to expire within the wait.
+            ["Dailyfeed:Jwt:AccessTokenLifetime"] = "00:00:03",
             ["Dailyfeed:Jwt:ClockSkew"] = "00:00:00",
         });
         using var idle = shortAccess.CreateApiClient();
@@ -31,7 +32,7 @@ public sealed class TokenCleanupTests(ShortSessionCluster cluster) : IClassFixtu
         await leaving.SignupAndLoginAsync();
         (await leaving.PostAsync("/api/authentication/logout")).Status.ShouldBe(HttpStatusCode.OK);
 
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
 
         var expired = await idle.PostAsync("/api/token/refresh");
         expired.Status.ShouldBe(HttpStatusCode.Unauthorized);
