@@ -68,6 +68,22 @@ public abstract class ClusterBehaviourTests : ClusterTestBase
     }
 
     [Fact]
+    public async Task Read_only_calls_retry_transient_failures_but_never_answers_or_writes()
+    {
+        var cluster = await DeployAsync([WriteOnly]);
+        var reader = cluster.Client.GetGrain<ITurnProbeGrain>("flaky-read");
+        var writer = cluster.Client.GetGrain<ITurnProbeGrain>("flaky-write");
+        var missing = cluster.Client.GetGrain<ITurnProbeGrain>("missing");
+
+        (await reader.FlakyReadAsync(2)).ShouldBe(3, "two transient failures, then success on the third attempt");
+        await Should.ThrowAsync<CodedException>(() => writer.FlakyWriteAsync(1));
+        await Should.ThrowAsync<ProbeFailureException>(() => missing.MissingReadAsync());
+
+        (await writer.CallCountAsync()).ShouldBe(1, "a method that changes state is never repeated");
+        (await missing.CallCountAsync()).ShouldBe(1, "a not-found answer is not a transient fault");
+    }
+
+    [Fact]
     public async Task A_hanging_grain_times_out_and_the_silo_stays_healthy()
     {
         var cluster = await DeployAsync([WriteOnly], b => b.ConfigureServices(

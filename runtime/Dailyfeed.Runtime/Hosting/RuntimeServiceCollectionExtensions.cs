@@ -30,7 +30,6 @@ public static class RuntimeServiceCollectionExtensions
         });
         services.AddOptions<ActivationOptions>().BindConfiguration($"{ConfigurationRoot}:Activation");
         services.AddOptions<ReminderOptions>().BindConfiguration($"{ConfigurationRoot}:Reminders");
-        services.AddOptions<Resilience.ResilienceOptions>().BindConfiguration($"{ConfigurationRoot}:Resilience");
         services.TryAddSingleton(sp => new GrainClassRegistry(sp.GetRequiredService<IOptions<GrainAssemblies>>().Value));
         services.TryAddSingleton<Catalog>();
         services.TryAddSingleton<ActivationCollector>();
@@ -73,6 +72,7 @@ public static class RuntimeServiceCollectionExtensions
     {
         services.AddOptions<MembershipOptions>().BindConfiguration($"{ConfigurationRoot}:Membership");
         services.AddOptions<MessagingOptions>().BindConfiguration($"{ConfigurationRoot}:Messaging");
+        services.AddOptions<Resilience.ResilienceOptions>().BindConfiguration($"{ConfigurationRoot}:Resilience");
         services.AddOptions<SerializationOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GrainSerializer>();

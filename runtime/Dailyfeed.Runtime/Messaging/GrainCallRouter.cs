@@ -1,6 +1,7 @@
 using Dailyfeed.Runtime.Activation;
 using Dailyfeed.Runtime.Membership;
 using Dailyfeed.Runtime.Placement;
+using Dailyfeed.Runtime.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -17,14 +18,17 @@ internal sealed class GrainCallRouter : IGrainCallInvoker
     private readonly RemoteGrainCaller _remote;
     private readonly MessagingOptions _options;
     private readonly ILocalGrainInvoker? _local;
+    private readonly ReadOnlyRetry _readOnlyRetry;
 
     public GrainCallRouter(
         PlacementService placement,
         ClusterMembershipService membership,
         RemoteGrainCaller remote,
         IOptions<MessagingOptions> options,
+        IOptions<ResilienceOptions> resilience,
         IServiceProvider services)
     {
+        _readOnlyRetry = new ReadOnlyRetry(resilience.Value.ReadOnlyCalls);
         _placement = placement;
         _membership = membership;
         _remote = remote;
@@ -67,7 +71,21 @@ internal sealed class GrainCallRouter : IGrainCallInvoker
         var outcome = "ok";
         try
         {
-            return await InvokeRemoteCoreAsync<T>(silo, reference, method, args, timeout).ConfigureAwait(false);
+            if (!method.IsReadOnly)
+            {
+                return await InvokeRemoteCoreAsync<T>(silo, reference, method, args, timeout).ConfigureAwait(false);
+            }
+
+            // A retry asks placement again: the silo that failed may have left the view meanwhile.
+            var target = silo;
+            return await _readOnlyRetry.ExecuteAsync(
+                async _ =>
+                {
+                    var attemptSilo = target ?? _placement.PickSiloOrThrow(reference);
+                    target = null;
+                    return await InvokeRemoteCoreAsync<T>(attemptSilo, reference, method, args, timeout).ConfigureAwait(false);
+                },
+                CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -23,4 +23,7 @@ public sealed class ResilienceOptions
 {
     /// <summary>Silo to grain storage (PostgreSQL or SQLite).</summary>
     public CircuitBreakerProfile Storage { get; set; } = new();
+
+    /// <summary>Remote calls to [ReadOnly] grain methods (gateway to cluster, silo to silo).</summary>
+    public RetryProfile ReadOnlyCalls { get; set; } = new();
 }

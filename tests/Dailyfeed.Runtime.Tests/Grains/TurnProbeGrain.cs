@@ -18,6 +18,20 @@ public interface ITurnProbeGrain : IGrainWithStringKey
     Task<string> PingAsync();
 
     Task FailAsync(string code, string message);
+
+    /// <summary>Fails as an unavailable dependency would for the first <paramref name="failures"/> calls.</summary>
+    [ReadOnly]
+    Task<int> FlakyReadAsync(int failures);
+
+    /// <summary>The same, on a method that changes state (so it must never be retried).</summary>
+    Task<int> FlakyWriteAsync(int failures);
+
+    /// <summary>Always answers "not found".</summary>
+    [ReadOnly]
+    Task<int> MissingReadAsync();
+
+    [AlwaysInterleave]
+    Task<int> CallCountAsync();
 }
 
 public sealed class TurnProbeGrain : Grain, ITurnProbeGrain
@@ -26,6 +40,7 @@ public sealed class TurnProbeGrain : Grain, ITurnProbeGrain
     private int _maxExclusive;
     private int _readers;
     private int _maxReaders;
+    private int _calls;
 
     public async Task<int> ExclusiveAsync(int sleepMs)
     {
@@ -52,6 +67,26 @@ public sealed class TurnProbeGrain : Grain, ITurnProbeGrain
     public Task<string> PingAsync() => Task.FromResult("pong");
 
     public Task FailAsync(string code, string message) => throw new ProbeFailureException(code, message);
+
+    public Task<int> FlakyReadAsync(int failures) => Flaky(failures);
+
+    public Task<int> FlakyWriteAsync(int failures) => Flaky(failures);
+
+    public Task<int> MissingReadAsync()
+    {
+        Interlocked.Increment(ref _calls);
+        throw new ProbeFailureException("POST_NOT_FOUND", "no such post");
+    }
+
+    public Task<int> CallCountAsync() => Task.FromResult(Volatile.Read(ref _calls));
+
+    private Task<int> Flaky(int failures)
+    {
+        var call = Interlocked.Increment(ref _calls);
+        return call <= failures
+            ? throw new Dailyfeed.Runtime.Resilience.DependencyUnavailableException("probe dependency")
+            : Task.FromResult(call);
+    }
 
     private static void InterlockedMax(ref int target, int value)
     {

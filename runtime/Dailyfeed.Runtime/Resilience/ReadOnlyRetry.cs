@@ -1,0 +1,42 @@
+using Polly;
+using Polly.Retry;
+
+namespace Dailyfeed.Runtime.Resilience;
+
+/// <summary>
+/// Retries for remote calls to [ReadOnly] methods only, which are safe to repeat, and only on transient outcomes
+/// (a silo or a dependency unavailable). An answer such as "not found" or "forbidden" is never retried; a method that
+/// changes state is never retried.
+/// </summary>
+internal sealed class ReadOnlyRetry(RetryProfile profile)
+{
+    private static readonly HashSet<string> TransientCodes = ["SILO_UNAVAILABLE", "SERVICE_UNAVAILABLE"];
+
+    private readonly ResiliencePipeline _pipeline = profile.MaxRetries == 0
+        ? ResiliencePipeline.Empty
+        : new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = profile.MaxRetries,
+                Delay = profile.BaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = new PredicateBuilder().Handle<CodedException>(IsTransient),
+            })
+            .Build();
+
+    public static bool IsTransient(CodedException exception) => TransientCodes.Contains(exception.Code);
+
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        await _pipeline.ExecuteAsync(async token => await call(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+}
+
+/// <summary>Retry settings for idempotent (read-only) grain calls (configuration section Dailyfeed:Resilience:ReadOnlyCalls).</summary>
+public sealed class RetryProfile
+{
+    /// <summary>The original's profiles allowed 3 attempts: the first plus 2 retries.</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>First delay; doubles per retry, with jitter so callers do not retry in lockstep.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+}
