@@ -36,8 +36,6 @@ public class GrainReferenceProxy : DispatchProxy
         return proxy;
     }
 
-    internal GrainId GrainId => _reference.GrainId;
-
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         var method = _reference.Metadata.GetMethod(targetMethod!);

@@ -29,8 +29,6 @@ internal sealed class ClusterMembershipService(
 
     public event Action<MembershipView>? ViewChanged;
 
-    public string? LocalSiloId => _local?.SiloId;
-
     public IReadOnlyList<SiloEntry> Silos => _lastRows;
 
     public DateTimeOffset? LastSuccessfulRefresh { get; private set; }

@@ -25,8 +25,6 @@ internal sealed class MembershipView
 
     public IReadOnlyList<SiloInfo> ActiveInPool(string pool) => _activeByPool.GetValueOrDefault(pool, None);
 
-    public SiloInfo? Find(string siloId) => Silos.FirstOrDefault(s => s.SiloId == siloId);
-
     /// <summary>Same silos with the same status: a view change that placement would not notice.</summary>
     public bool SameMembersAs(MembershipView other) =>
         Silos.Count == other.Silos.Count &&

@@ -8,8 +8,5 @@ public sealed class InMemoryStreamBus
 {
     private readonly ConcurrentDictionary<string, Channel<StreamEvent>> _queues = new(StringComparer.Ordinal);
 
-    /// <summary>When false, publishing fails as if the broker were down (failure tests).</summary>
-    public bool IsAvailable { get; set; } = true;
-
     internal Channel<StreamEvent> Queue(string stream) => _queues.GetOrAdd(stream, _ => Channel.CreateUnbounded<StreamEvent>());
 }

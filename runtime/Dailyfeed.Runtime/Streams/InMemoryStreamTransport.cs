@@ -11,11 +11,6 @@ public sealed class InMemoryStreamTransport(InMemoryStreamBus bus) : IStreamTran
 
     public Task PublishAsync(StreamEvent streamEvent, CancellationToken cancellationToken)
     {
-        if (!bus.IsAvailable)
-        {
-            throw new InvalidOperationException("The in-memory stream bus is unavailable.");
-        }
-
         return bus.Queue(streamEvent.Stream).Writer.WriteAsync(streamEvent, cancellationToken).AsTask();
     }
 
