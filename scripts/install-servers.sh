@@ -6,6 +6,9 @@ set -euo pipefail
 PG_USER="${DAILYFEED_PG_USER:-dailyfeed}"
 PG_PASSWORD="${DAILYFEED_PG_PASSWORD:-dailyfeed}"
 PG_DB="${DAILYFEED_PG_DB:-dailyfeed}"
+# Test assemblies run in parallel and every silo of every test cluster keeps its own connection pool:
+# PostgreSQL's default of 100 connections runs out.
+PG_MAX_CONNECTIONS="${DAILYFEED_PG_MAX_CONNECTIONS:-500}"
 
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /usr/lib/postgresql ] || need+=(postgresql postgresql-contrib)
@@ -29,6 +32,16 @@ for _ in $(seq 1 60); do
 done
 pg_isready -h 127.0.0.1 -p 5432
 
+if [ "$(runuser -u postgres -- psql -tAc 'SHOW max_connections')" -lt "${PG_MAX_CONNECTIONS}" ]; then
+  runuser -u postgres -- psql -qc "ALTER SYSTEM SET max_connections = ${PG_MAX_CONNECTIONS}"
+  pg_ctlcluster "${pg_version}" main restart
+  for _ in $(seq 1 60); do
+    pg_isready -h 127.0.0.1 -p 5432 -q && break
+    sleep 0.5
+  done
+  pg_isready -h 127.0.0.1 -p 5432
+fi
+
 runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 <<SQL
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${PG_USER}') THEN
@@ -50,5 +63,8 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 rabbitmqctl -q status >/dev/null
+# A test run cut short while the broker tests had stopped the app would leave it stopped: start it (a no-op if running).
+rabbitmqctl -q start_app >/dev/null
+rabbitmqctl -q await_startup >/dev/null
 
 echo "PostgreSQL ${pg_version} on 127.0.0.1:5432 (db ${PG_DB}, user ${PG_USER}); RabbitMQ on 127.0.0.1:5672"
