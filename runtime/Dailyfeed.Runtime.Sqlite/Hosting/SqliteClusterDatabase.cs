@@ -8,7 +8,7 @@ namespace Dailyfeed.Runtime.Sqlite.Hosting;
 /// Connections to the embedded store. WAL lets readers run beside the single writer; each conditional write is one
 /// statement, which SQLite executes atomically, so the same ETag rules hold as on PostgreSQL.
 /// </summary>
-public sealed class SqliteClusterDatabase
+public sealed class SqliteClusterDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
@@ -35,6 +35,13 @@ public sealed class SqliteClusterDatabase
 
         EnsureSchema(connection);
         return connection;
+    }
+
+    /// <summary>Closes this file's pooled connections, so the file can be deleted or moved once the store is gone.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     private void EnsureSchema(SqliteConnection connection)
