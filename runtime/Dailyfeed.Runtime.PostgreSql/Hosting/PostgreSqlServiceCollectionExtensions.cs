@@ -7,6 +7,7 @@ using Dailyfeed.Runtime.Reminders;
 using Dailyfeed.Runtime.Storage;
 using Dailyfeed.Runtime.PostgreSql.Streams;
 using Dailyfeed.Runtime.Streams;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dailyfeed.Runtime.PostgreSql.Hosting;
@@ -16,7 +17,9 @@ public static class PostgreSqlServiceCollectionExtensions
     /// <summary>Grain state, membership and reminders in PostgreSQL: the production store.</summary>
     public static IServiceCollection AddPostgreSqlClusterStore(this IServiceCollection services, Action<PostgreSqlClusterOptions>? configure = null)
     {
-        var options = services.AddOptions<PostgreSqlClusterOptions>().BindConfiguration($"{RuntimeServiceCollectionExtensions.ConfigurationRoot}:PostgreSql");
+        // Configuration binds only when the container has one, so a bare ServiceCollection (tools, tests) works too.
+        var options = services.AddOptions<PostgreSqlClusterOptions>().Configure<IServiceProvider>((o, provider) =>
+            provider.GetService<IConfiguration>()?.GetSection($"{RuntimeServiceCollectionExtensions.ConfigurationRoot}:PostgreSql").Bind(o));
         if (configure is not null)
         {
             options.Configure(configure);

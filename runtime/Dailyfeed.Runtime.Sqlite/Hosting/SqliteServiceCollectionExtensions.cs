@@ -7,6 +7,7 @@ using Dailyfeed.Runtime.Sqlite.Storage;
 using Dailyfeed.Runtime.Storage;
 using Dailyfeed.Runtime.Sqlite.Streams;
 using Dailyfeed.Runtime.Streams;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,7 +18,9 @@ public static class SqliteServiceCollectionExtensions
     /// <summary>Grain state, membership and reminders in one SQLite file: the embedded default, no server needed.</summary>
     public static IServiceCollection AddSqliteClusterStore(this IServiceCollection services, Action<SqliteClusterOptions>? configure = null)
     {
-        var options = services.AddOptions<SqliteClusterOptions>().BindConfiguration($"{RuntimeServiceCollectionExtensions.ConfigurationRoot}:Sqlite");
+        // Configuration binds only when the container has one, so a bare ServiceCollection (tools, tests) works too.
+        var options = services.AddOptions<SqliteClusterOptions>().Configure<IServiceProvider>((o, provider) =>
+            provider.GetService<IConfiguration>()?.GetSection($"{RuntimeServiceCollectionExtensions.ConfigurationRoot}:Sqlite").Bind(o));
         if (configure is not null)
         {
             options.Configure(configure);

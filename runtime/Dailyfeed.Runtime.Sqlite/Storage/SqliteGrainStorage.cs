@@ -26,7 +26,9 @@ public sealed class SqliteGrainStorage(SqliteClusterDatabase database, TimeProvi
         string stateName, GrainId grainId, byte[] payload, string? expectedEtag, IReadOnlyList<StreamEvent> outbox, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = outbox.Count > 0 ? (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+        // IMMEDIATE takes the write lock up front (waiting out busy_timeout), so the transaction never has to upgrade
+        // a read lock, which SQLite refuses with SQLITE_BUSY instead of waiting.
+        await using var transaction = outbox.Count > 0 ? connection.BeginTransaction(deferred: false) : null;
         var now = clock.GetUtcNow().ToUnixMs();
         var json = Encoding.UTF8.GetString(payload);
         await using var command = expectedEtag is null

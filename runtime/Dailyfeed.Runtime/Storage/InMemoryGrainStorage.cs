@@ -13,7 +13,7 @@ public sealed class InMemoryGrainStorage(InMemoryStreamOutbox? outbox = null) : 
         lock (_sync)
         {
             return Task.FromResult(_records.TryGetValue((stateName, grainId), out var record)
-                ? new StoredState(record.Payload, StateVersion.Format(record.Version))
+                ? new StoredState(record.Payload.ToArray(), StateVersion.Format(record.Version)) // a copy: callers must not edit the stored record
                 : null);
         }
     }

@@ -1,0 +1,48 @@
+using Dailyfeed.Runtime.Membership;
+using Dailyfeed.Runtime.Reminders;
+using Dailyfeed.Runtime.Sqlite.Hosting;
+using Dailyfeed.Runtime.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dailyfeed.Runtime.Providers.Tests.Sqlite;
+
+/// <summary>Provider-specific behaviour: the native library loads, the file is in WAL mode, and the DI registration.</summary>
+public sealed class SqliteClusterStoreTests : IDisposable
+{
+    private readonly SqliteTestFile _file = new();
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public async Task The_store_opens_the_file_in_wal_mode()
+    {
+        await using var connection = await _file.Database.OpenAsync(default);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+
+        (await command.ExecuteScalarAsync() as string).ShouldBe("wal");
+    }
+
+    [Fact]
+    public async Task AddSqliteClusterStore_registers_the_three_contracts_as_singletons()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dailyfeed-providers-di-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var provider = new ServiceCollection().AddSqliteClusterStore(o => o.DataSource = path).BuildServiceProvider())
+            {
+                provider.GetRequiredService<IGrainStorage>().ShouldBeSameAs(provider.GetRequiredService<IGrainStorage>());
+                provider.GetRequiredService<IMembershipTable>().ShouldBeSameAs(provider.GetRequiredService<IMembershipTable>());
+                var reminders = provider.GetRequiredService<IReminderTable>();
+                reminders.ShouldBeSameAs(provider.GetRequiredService<IReminderTable>());
+                (await reminders.ReadAllAsync(default)).ShouldBeEmpty();
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+}
