@@ -1,6 +1,7 @@
 using Dailyfeed.Gateway.Api.Apis;
 using Dailyfeed.Gateway.Api.Authentication;
 using Dailyfeed.Gateway.Api.Envelope;
+using Dailyfeed.Gateway.Api.Fallbacks;
 using Dailyfeed.Gateway.Api.Hosting;
 using Dailyfeed.Gateway.Api.Images;
 using Dailyfeed.Gateway.Api.RateLimiting;
@@ -22,6 +23,7 @@ builder.Services.AddOptions<ImageOptions>().BindConfiguration(ImageOptions.Secti
 builder.Services.AddSingleton<ImageStore>();
 builder.Services.AddOpenApi();
 builder.Services.AddDailyfeedMetrics();
+builder.Services.AddDailyfeedFallbacks();
 
 // Malformed bodies and parameters surface as exceptions, so they get the error envelope like every other failure.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

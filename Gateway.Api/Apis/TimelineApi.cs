@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dailyfeed.Gateway.Api.Authentication;
 using Dailyfeed.Gateway.Api.Envelope;
+using Dailyfeed.Gateway.Api.Fallbacks;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Feeds;
 using Dailyfeed.Grains.Abstractions.Paging;
@@ -18,10 +19,14 @@ public static class TimelineApi
     {
         var timeline = app.MapGroup("/api/timeline").WithTags("Timeline").RequireAuthorization();
         timeline.MapGet("/posts/followings", async (HttpContext c, IGrainFactory g, int? page, int? size) =>
-            await ViewsAsync(g, c, await g.GetGrain<IFeedGrain>(c.User.IdOrThrow()).GetPageAsync(TimelinePage(page, size))));
-        timeline.MapGet("/posts/most-popular", (HttpContext c, IGrainFactory g, int? page, int? size) => RankedAsync(g, c, PostRanking.MostPopular, page, size));
-        timeline.MapGet("/posts/most-commented", (HttpContext c, IGrainFactory g, int? page, int? size) => RankedAsync(g, c, PostRanking.MostCommented, page, size));
-        timeline.MapGet("/posts/recent-activities", (HttpContext c, IGrainFactory g, int? page, int? size) => RankedAsync(g, c, PostRanking.RecentActivity, page, size));
+            await ViewsAsync(g, c, await g.GetGrain<IFeedGrain>(c.User.IdOrThrow()).GetPageAsync(TimelinePage(page, size))))
+            .WithLastGoodPageFallback();
+        timeline.MapGet("/posts/most-popular", (HttpContext c, IGrainFactory g, int? page, int? size) => RankedAsync(g, c, PostRanking.MostPopular, page, size))
+            .WithLastGoodPageFallback();
+        timeline.MapGet("/posts/most-commented", (HttpContext c, IGrainFactory g, int? page, int? size) => RankedAsync(g, c, PostRanking.MostCommented, page, size))
+            .WithLastGoodPageFallback();
+        timeline.MapGet("/posts/recent-activities", (HttpContext c, IGrainFactory g, int? page, int? size) => RankedAsync(g, c, PostRanking.RecentActivity, page, size))
+            .WithLastGoodPageFallback();
         timeline.MapGet("/posts", async (HttpContext c, IGrainFactory g, int? page, int? size) =>
             await ViewsAsync(g, c, await g.GetGrain<IAuthorPostsGrain>(c.User.IdOrThrow()).GetPageAsync(PagingParameters.ToRequestOrThrow(page, size))));
         timeline.MapGet("/posts/authors/{authorId:long}", async (long authorId, HttpContext c, IGrainFactory g, int? page, int? size) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dailyfeed.Gateway.Api.Fallbacks;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Runtime;
 
@@ -34,6 +35,8 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
         DomainException domain => (domain.Code, domain.Message),
         BadHttpRequestException or JsonException => (ErrorCodes.InvalidRequest, "The request body or parameters are malformed."),
         SiloUnavailableException or GrainCallTimeoutException =>
+            (ErrorCodes.ServiceUnavailable, "The service is temporarily unavailable; please retry."),
+        CodedException coded when ClusterOutage.Is(coded) && !ErrorCatalog.HttpStatus.ContainsKey(coded.Code) =>
             (ErrorCodes.ServiceUnavailable, "The service is temporarily unavailable; please retry."),
         CodedException coded when ErrorCatalog.HttpStatus.ContainsKey(coded.Code) => (coded.Code, coded.Message),
         _ => (ErrorCodes.InternalError, "An unexpected error occurred."),

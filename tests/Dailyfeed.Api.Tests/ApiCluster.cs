@@ -57,8 +57,8 @@ public class ApiCluster : IAsyncLifetime
         Gateway = AddGateway();
     }
 
-    /// <summary>The connection string silos use (a test may route it through a proxy it can cut).</summary>
-    protected virtual string StoreConnectionString => ConnectionString;
+    /// <summary>The connection string silos and gateways use (a test may route it through a proxy it can cut).</summary>
+    public virtual string StoreConnectionString => ConnectionString;
 
     /// <summary>Extra services for every silo (and the cluster client) of this cluster.</summary>
     protected virtual void ConfigureSilos(IServiceCollection services)

@@ -14,7 +14,7 @@ public sealed class GatewayFactory(ApiCluster cluster, IReadOnlyDictionary<strin
         var settings = new Dictionary<string, string?>
         {
             ["Dailyfeed:Gateway:Mode"] = "Cluster",
-            ["Dailyfeed:PostgreSql:ConnectionString"] = ApiCluster.ConnectionString,
+            ["Dailyfeed:PostgreSql:ConnectionString"] = cluster.StoreConnectionString,
             ["Dailyfeed:PostgreSql:Schema"] = cluster.Schema,
             ["Dailyfeed:Membership:RefreshInterval"] = "00:00:00.200",
             ["Dailyfeed:Jwt:KeyRefreshInterval"] = "00:00:00.200",

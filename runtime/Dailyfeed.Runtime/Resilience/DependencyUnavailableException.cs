@@ -5,4 +5,7 @@ namespace Dailyfeed.Runtime.Resilience;
 /// The gateway answers 503 SERVICE_UNAVAILABLE.
 /// </summary>
 public sealed class DependencyUnavailableException(string dependency, Exception? inner = null)
-    : CodedException("SERVICE_UNAVAILABLE", $"{dependency} is unavailable; please retry shortly.", inner);
+    : CodedException(ErrorCode, $"{dependency} is unavailable; please retry shortly.", inner)
+{
+    public const string ErrorCode = "SERVICE_UNAVAILABLE";
+}

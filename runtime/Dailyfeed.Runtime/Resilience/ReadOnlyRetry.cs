@@ -10,7 +10,7 @@ namespace Dailyfeed.Runtime.Resilience;
 /// </summary>
 internal sealed class ReadOnlyRetry(RetryProfile profile)
 {
-    private static readonly HashSet<string> TransientCodes = ["SILO_UNAVAILABLE", "SERVICE_UNAVAILABLE"];
+    private static readonly HashSet<string> TransientCodes = [SiloUnavailableException.ErrorCode, DependencyUnavailableException.ErrorCode];
 
     private readonly ResiliencePipeline _pipeline = profile.MaxRetries == 0
         ? ResiliencePipeline.Empty

@@ -22,7 +22,7 @@ public sealed class PrometheusExporter : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name is RuntimeMetrics.MeterName)
+            if (instrument.Meter.Name.StartsWith(RuntimeMetrics.MeterPrefix, StringComparison.Ordinal))
             {
                 _metadata[instrument.Name] = (instrument is Histogram<double> ? "histogram" : "counter", instrument.Description);
                 listener.EnableMeasurementEvents(instrument);

@@ -7,6 +7,9 @@ public static class RuntimeMetrics
 {
     public const string MeterName = "Dailyfeed.Runtime";
 
+    /// <summary>Every Dailyfeed meter (runtime, gateway) starts with this; /metrics exports them all.</summary>
+    public const string MeterPrefix = "Dailyfeed.";
+
     internal static readonly Meter Meter = new(MeterName);
 
     internal static readonly Counter<long> HttpRequests =
