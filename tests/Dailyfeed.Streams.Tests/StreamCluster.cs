@@ -35,7 +35,7 @@ public sealed class StreamCluster : IAsyncDisposable
 
     public SwitchableDeadLetterStore DeadLetters { get; private set; } = null!;
 
-    private string Schema => $"st_{_run}";
+    public string Schema => $"st_{_run}";
 
     public static async Task<StreamCluster> DeployAsync(int silos = 2)
     {
