@@ -23,6 +23,7 @@ builder.Services.AddOptions<ImageOptions>().BindConfiguration(ImageOptions.Secti
 builder.Services.AddSingleton<ImageStore>();
 builder.Services.AddOpenApi();
 builder.Services.AddDailyfeedMetrics();
+builder.Services.AddDailyfeedTelemetryExport(builder.Configuration);
 builder.Services.AddDailyfeedFallbacks();
 
 // Malformed bodies and parameters surface as exceptions, so they get the error envelope like every other failure.

@@ -23,6 +23,7 @@ builder.Services.AddDailyfeedGrains(builder.Configuration);
 builder.Services.AddDailyfeedSilo(silo => silo.AddGrains(typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly));
 builder.Services.AddDailyfeedHealthChecks();
 builder.Services.AddDailyfeedMetrics();
+builder.Services.AddDailyfeedTelemetryExport(builder.Configuration);
 
 var app = builder.Build();
 app.UseDailyfeedTraceContext();

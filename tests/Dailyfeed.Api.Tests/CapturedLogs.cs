@@ -30,6 +30,6 @@ public sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs.Lines.Enqueue((category, formatter(state, exception), Activity.Current?.TraceId.ToString()));
+            logs.Lines.Enqueue((category, exception is null ? formatter(state, null) : $"{formatter(state, exception)} {exception}", Activity.Current?.TraceId.ToString()));
     }
 }

@@ -40,4 +40,30 @@ public sealed class TraceTests(TracedCluster cluster) : IClassFixture<TracedClus
             "the activity event the request caused");
         await gateway.DisposeAsync();
     }
+
+    [Fact]
+    public async Task Logs_of_gateway_and_silos_never_carry_passwords_or_tokens()
+    {
+        var gatewayLogs = new CapturedLogs();
+        await using var gateway = cluster.Gateway.WithWebHostBuilder(b => b.ConfigureTestServices(gatewayLogs.AddTo));
+        using var client = new ApiClient(gateway.CreateClient(new() { BaseAddress = new Uri("https://localhost"), HandleCookies = false }));
+        var email = $"secret-{Guid.NewGuid():N}@example.com";
+        (await client.PostAsync("/api/authentication/signup", TestMembers.Registration(email))).Status.ShouldBe(HttpStatusCode.Created);
+        (await client.PostAsync("/api/authentication/login", new { email, password = "Wr0ng!Password" })).Status.ShouldNotBe(HttpStatusCode.OK);
+        var login = await client.LoginAsync(email);
+        var cookie = login.Header("Set-Cookie")!;
+        var refreshToken = cookie["refresh_token=".Length..cookie.IndexOf(';')];
+        client.Http.DefaultRequestHeaders.Add("Cookie", $"refresh_token={refreshToken}");
+        (await client.PostAsync("/api/token/refresh")).Status.ShouldBe(HttpStatusCode.OK);
+        (await client.PostAsync("/api/token/refresh")).Status.ShouldBe(HttpStatusCode.Unauthorized, "reuse of the rotated token is refused (and logged)");
+        (await client.GetAsync("/api/members/profile", token: client.AccessToken + "tampered")).Status.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var secrets = new[] { TestMembers.Password, "Wr0ng!Password", client.AccessToken!, client.AccessToken!.Split('.')[2], refreshToken };
+        var lines = gatewayLogs.Lines.Concat(cluster.SiloLogs.Lines).Select(l => l.Message).ToList();
+        lines.ShouldNotBeEmpty();
+        foreach (var secret in secrets)
+        {
+            lines.ShouldNotContain(l => l.Contains(secret), $"a log line carries a secret ({secret[..4]}...)");
+        }
+    }
 }

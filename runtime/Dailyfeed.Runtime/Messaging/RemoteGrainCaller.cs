@@ -39,6 +39,8 @@ internal sealed class RemoteGrainCaller : IDisposable
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = new ByteArrayContent(WriteRequest(reference.GrainId, method, args)) { Headers = { ContentType = JsonContentType } },
         };
+        // A client span when a tracer listens; either way the callee continues the caller's trace.
+        using var span = Telemetry.TraceContext.Source.StartActivity($"{method} {reference.GrainId.Type}", System.Diagnostics.ActivityKind.Client);
         if (System.Diagnostics.Activity.Current?.Id is { } traceparent)
         {
             request.Headers.TryAddWithoutValidation(Telemetry.TraceContext.Header, traceparent);
