@@ -72,7 +72,7 @@ public static class ImagesApi
     private static async Task<IResult> ViewAsync(Guid id, IGrainFactory grains, ImageStore store, IOptions<ImageOptions> options, HttpContext context)
     {
         var info = await grains.GetGrain<IImageGrain>(id).GetAsync();
-        var content = info is null ? null : store.OpenRead(id);
+        var content = info is null ? null : await store.OpenReadAsync(id, context.RequestAborted);
         if (content is null)
         {
             return ApiResults.Error(context, ErrorCodes.ImageNotFound, $"Image {id} does not exist.");
@@ -95,7 +95,7 @@ public static class ImagesApi
 
             if (await grains.GetGrain<IImageGrain>(id).DeleteAsync(memberId))
             {
-                store.Delete(id);
+                await store.DeleteAsync(id, context.RequestAborted);
             }
         }
 

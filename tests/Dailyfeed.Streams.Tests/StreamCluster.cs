@@ -5,6 +5,7 @@ using Dailyfeed.Runtime;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Streams;
 using Dailyfeed.Runtime.RabbitMQ;
+using Dailyfeed.Runtime.Resilience;
 using Dailyfeed.Runtime.Streams;
 using Dailyfeed.Runtime.Testing;
 using Dailyfeed.Search;
@@ -63,6 +64,7 @@ public sealed class StreamCluster : IAsyncDisposable
                     o.PartitionRefreshInterval = TimeSpan.FromMilliseconds(500);
                     o.ReconnectInterval = TimeSpan.FromMilliseconds(500);
                 });
+                s.Configure<ResilienceOptions>(o => o.Broker.BreakDuration = TimeSpan.FromMilliseconds(500));
                 s.Configure<StreamOptions>(o =>
                 {
                     o.OutboxPollInterval = TimeSpan.FromMilliseconds(100);

@@ -1,26 +1,37 @@
 using Dailyfeed.Runtime.Telemetry;
 using Microsoft.Extensions.Logging;
 using Polly;
+using System.Threading.RateLimiting;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 using Polly.Timeout;
 
 namespace Dailyfeed.Runtime.Resilience;
 
 /// <summary>
-/// Timeout plus circuit breaker around one dependency. Only infrastructure failures count against the circuit:
+/// Rate limit, bulkhead, circuit breaker and timeout around one dependency (outermost first: refusals by the limiters
+/// are not the dependency's failures, so they never count against its circuit). Only infrastructure failures count against the circuit:
 /// <see cref="CodedException"/>s are answers (a conflict, a rule), not outages. Infrastructure failures and an open
 /// circuit both surface as <see cref="DependencyUnavailableException"/>; once open, calls fail in microseconds
 /// instead of waiting on a dead server.
 /// </summary>
-internal sealed class DependencyPipeline
+public sealed class DependencyPipeline
 {
     private readonly ResiliencePipeline _pipeline;
     private readonly string _dependency;
+    private DateTime _openUntil;
 
-    public DependencyPipeline(string dependency, CircuitBreakerProfile profile, ILogger logger)
+    public DependencyPipeline(string dependency, ResilienceProfile profile, ILogger logger)
     {
         _dependency = dependency;
-        _pipeline = new ResiliencePipelineBuilder()
+        var builder = new ResiliencePipelineBuilder();
+        if (profile.PermitsPerSecond > 0)
+        {
+            builder.AddRateLimiter(RateLimiterFor(profile));
+        }
+
+        _pipeline = builder
+            .AddConcurrencyLimiter(profile.MaxConcurrentCalls, profile.MaxQueuedCalls)
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 FailureRatio = profile.FailureRatio,
@@ -31,6 +42,7 @@ internal sealed class DependencyPipeline
                 OnOpened = args =>
                 {
                     State = CircuitState.Open;
+                    _openUntil = DateTime.UtcNow + args.BreakDuration;
                     RuntimeMetrics.CircuitTransitions.Add(1, new("dependency", dependency), new("state", "open"));
                     logger.LogWarning(args.Outcome.Exception, "Circuit to {Dependency} opened for {BreakDuration}", dependency, args.BreakDuration);
                     return ValueTask.CompletedTask;
@@ -56,13 +68,19 @@ internal sealed class DependencyPipeline
 
     public CircuitState State { get; private set; } = CircuitState.Closed;
 
+    /// <summary>
+    /// True while the break lasts. Polly moves to half-open only when a call arrives, so a caller that skips work while
+    /// the circuit is open asks this, not <see cref="State"/>, or it would never probe again.
+    /// </summary>
+    public bool IsBreaking => State == CircuitState.Open && DateTime.UtcNow < _openUntil;
+
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
             return await _pipeline.ExecuteAsync(async token => await call(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
-        catch (BrokenCircuitException ex)
+        catch (Exception ex) when (ex is BrokenCircuitException or RateLimiterRejectedException)
         {
             throw new DependencyUnavailableException(_dependency, ex);
         }
@@ -71,6 +89,24 @@ internal sealed class DependencyPipeline
             // An outage is the dependency's failure, not a bug in the request: callers see 503, never 500.
             throw new DependencyUnavailableException(_dependency, ex);
         }
+    }
+
+    /// <summary>
+    /// Permits replenish every <see cref="ResilienceProfile.PermitWait"/> (or second), so a call waits at most about
+    /// that long for one; with no wait, a call beyond the budget is refused at once.
+    /// </summary>
+    private static TokenBucketRateLimiter RateLimiterFor(ResilienceProfile profile)
+    {
+        var period = profile.PermitWait > TimeSpan.Zero ? profile.PermitWait : TimeSpan.FromSeconds(1);
+        var perPeriod = Math.Max(1, (int)(profile.PermitsPerSecond * period.TotalSeconds));
+        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perPeriod,
+            TokensPerPeriod = perPeriod,
+            ReplenishmentPeriod = period,
+            QueueLimit = profile.PermitWait > TimeSpan.Zero ? perPeriod : 0,
+            AutoReplenishment = true,
+        });
     }
 
     public Task ExecuteAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>

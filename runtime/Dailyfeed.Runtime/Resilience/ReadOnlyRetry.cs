@@ -8,7 +8,7 @@ namespace Dailyfeed.Runtime.Resilience;
 /// (a silo or a dependency unavailable). An answer such as "not found" or "forbidden" is never retried; a method that
 /// changes state is never retried.
 /// </summary>
-internal sealed class ReadOnlyRetry(RetryProfile profile)
+internal sealed class ReadOnlyRetry(ResilienceProfile profile)
 {
     private static readonly HashSet<string> TransientCodes = [SiloUnavailableException.ErrorCode, DependencyUnavailableException.ErrorCode];
 
@@ -18,7 +18,7 @@ internal sealed class ReadOnlyRetry(RetryProfile profile)
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = profile.MaxRetries,
-                Delay = profile.BaseDelay,
+                Delay = profile.RetryBaseDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldHandle = new PredicateBuilder().Handle<CodedException>(IsTransient),
@@ -29,14 +29,4 @@ internal sealed class ReadOnlyRetry(RetryProfile profile)
 
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         await _pipeline.ExecuteAsync(async token => await call(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-}
-
-/// <summary>Retry settings for idempotent (read-only) grain calls (configuration section Dailyfeed:Resilience:ReadOnlyCalls).</summary>
-public sealed class RetryProfile
-{
-    /// <summary>The original's profiles allowed 3 attempts: the first plus 2 retries.</summary>
-    public int MaxRetries { get; set; } = 2;
-
-    /// <summary>First delay; doubles per retry, with jitter so callers do not retry in lockstep.</summary>
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 }

@@ -1,4 +1,5 @@
 using Dailyfeed.Runtime.Hosting;
+using Dailyfeed.Runtime.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,8 @@ namespace Dailyfeed.Runtime.Streams;
 /// <summary>
 /// Publishes outbox rows to the broker and deletes them once confirmed. A row whose publish keeps failing backs off
 /// exponentially and, after the configured attempts, moves to publisher_dead_letters for replay. A crash between
-/// publish and delete publishes the row twice; consumers deduplicate by message key.
+/// publish and delete publishes the row twice; consumers deduplicate by message key. Publishes go through the broker's
+/// circuit: while it is open the relay leaves the outbox alone, so a dead broker burns no attempts and costs no waits.
 /// </summary>
 internal sealed class OutboxRelay
 {
@@ -17,14 +19,17 @@ internal sealed class OutboxRelay
     private readonly TimeProvider _clock;
     private readonly ILogger<OutboxRelay> _logger;
     private readonly PeriodicLoop _loop;
+    private readonly DependencyPipeline _broker;
 
     public OutboxRelay(
         IStreamOutboxStore outbox,
         IStreamTransport transport,
         IOptions<StreamOptions> options,
+        IOptions<ResilienceOptions> resilience,
         TimeProvider clock,
         ILogger<OutboxRelay> logger)
     {
+        _broker = new DependencyPipeline("stream broker", resilience.Value.Broker, logger);
         _outbox = outbox;
         _transport = transport;
         _options = options.Value;
@@ -40,13 +45,18 @@ internal sealed class OutboxRelay
     /// <summary>One pass over the outbox; returns how many rows were published.</summary>
     public async Task<int> RelayOnceAsync(CancellationToken cancellationToken)
     {
+        if (_broker.IsBreaking)
+        {
+            return 0;
+        }
+
         var entries = await _outbox.ClaimAsync(_options.OutboxBatchSize, _options.OutboxClaimLease, cancellationToken).ConfigureAwait(false);
         var published = new List<long>(entries.Count);
         foreach (var entry in entries)
         {
             try
             {
-                await _transport.PublishAsync(entry.Event, cancellationToken).ConfigureAwait(false);
+                await _broker.ExecuteAsync(token => _transport.PublishAsync(entry.Event, token), cancellationToken).ConfigureAwait(false);
                 published.Add(entry.Sequence);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
