@@ -1,5 +1,5 @@
-using System.Diagnostics.Metrics;
 using Dailyfeed.Gateway.Api.Authentication;
+using Dailyfeed.Gateway.Api.Telemetry;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -16,10 +16,6 @@ public sealed class LastGoodPageFilter(IOptions<FallbackOptions> options, ILogge
 
     // A cache of its own, so its size limit cannot starve (or be starved by) any other cache.
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.MaxPages });
-
-    private static readonly Meter Meter = new("Dailyfeed.Gateway");
-    private static readonly Counter<long> FallbacksServed =
-        Meter.CreateCounter<long>("dailyfeed_fallback_pages_served_total", description: "Cached pages served because the cluster was unavailable, by route");
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -42,7 +38,7 @@ public sealed class LastGoodPageFilter(IOptions<FallbackOptions> options, ILogge
         catch (Exception ex) when (ClusterOutage.Is(ex) && _cache.TryGetValue(key, out CachedPage? cached) && cached is not null)
         {
             var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unknown";
-            FallbacksServed.Add(1, new KeyValuePair<string, object?>("route", route));
+            GatewayMetrics.FallbackPagesServed.Add(1, new KeyValuePair<string, object?>("route", route));
             logger.LogWarning("Cluster unavailable ({Reason}): served the page of {Route} cached at {CachedAt:O}", ex.Message, route, cached.StoredAt);
             http.Response.Headers[StaleHeader] = "true";
             http.Response.Headers.Age = ((long)(DateTimeOffset.UtcNow - cached.StoredAt).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Dailyfeed.Gateway.Api.Envelope;
+using Dailyfeed.Gateway.Api.Telemetry;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -29,6 +30,7 @@ public static class RateLimitingExtensions
                         : RateLimitPartition.GetNoLimiter(Anonymous)));
             limiter.OnRejected = (context, _) =>
             {
+                GatewayMetrics.RateLimitRejections.Add(1);
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(options.Window.TotalSeconds)).ToString();
                 return new ValueTask(ApiResults.Error(context.HttpContext, ErrorCodes.TooManyRequest, "Too many requests; slow down.")
                     .ExecuteAsync(context.HttpContext));

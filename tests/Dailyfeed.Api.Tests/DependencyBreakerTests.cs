@@ -53,6 +53,7 @@ public sealed class DependencyBreakerTests(CuttableDatabaseCluster cluster) : IC
         openCircuit[openCircuit.Count / 2].ShouldBeLessThan(FastFailMilliseconds, "once open, the circuit fails calls without touching the database");
         var metrics = await cluster.Gateway.CreateClient().GetStringAsync("/metrics");
         metrics.ShouldContain("dailyfeed_circuit_transitions_total{dependency=\"grain storage\",state=\"open\"}", Case.Sensitive, "transitions are exported");
+        metrics.ShouldContain("dailyfeed_dependency_refusals_total{dependency=\"grain storage\",reason=\"open_circuit\"}", Case.Sensitive, "fast failures are counted");
 
         cluster.Database.Up();
         var deadline = DateTime.UtcNow.AddSeconds(20);

@@ -23,6 +23,7 @@ public sealed class RateLimitTests(ApiCluster cluster) : IClassFixture<ApiCluste
         rejected.Count.ShouldBe(7);
         rejected.ShouldAllBe(r => r.Code == "TOO_MANY_REQUEST");
         rejected[0].Header("Retry-After").ShouldNotBeNull();
+        (await strict.CreateClient().GetStringAsync("/metrics")).ShouldContain("dailyfeed_rate_limit_rejections_total");
     }
 
     [Fact]

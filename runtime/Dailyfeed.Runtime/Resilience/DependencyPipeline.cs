@@ -27,11 +27,20 @@ public sealed class DependencyPipeline
         var builder = new ResiliencePipelineBuilder();
         if (profile.PermitsPerSecond > 0)
         {
-            builder.AddRateLimiter(RateLimiterFor(profile));
+            var limiter = RateLimiterFor(profile);
+            builder.AddRateLimiter(new RateLimiterStrategyOptions
+            {
+                RateLimiter = args => limiter.AcquireAsync(1, args.Context.CancellationToken),
+                OnRejected = _ => CountRefusal("rate_limit"),
+            });
         }
 
         _pipeline = builder
-            .AddConcurrencyLimiter(profile.MaxConcurrentCalls, profile.MaxQueuedCalls)
+            .AddRateLimiter(new RateLimiterStrategyOptions
+            {
+                DefaultRateLimiterOptions = new ConcurrencyLimiterOptions { PermitLimit = profile.MaxConcurrentCalls, QueueLimit = profile.MaxQueuedCalls },
+                OnRejected = _ => CountRefusal("bulkhead"),
+            })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 FailureRatio = profile.FailureRatio,
@@ -80,15 +89,35 @@ public sealed class DependencyPipeline
         {
             return await _pipeline.ExecuteAsync(async token => await call(token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is BrokenCircuitException or RateLimiterRejectedException)
+        catch (RateLimiterRejectedException ex)
         {
+            // Counted by the limiter that refused it (rate limit or bulkhead).
+            throw new DependencyUnavailableException(_dependency, ex);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            CountRefusal(ex);
             throw new DependencyUnavailableException(_dependency, ex);
         }
         catch (Exception ex) when (ex is TimeoutRejectedException || (ex is not CodedException and not OperationCanceledException))
         {
+            CountRefusal(ex);
             // An outage is the dependency's failure, not a bug in the request: callers see 503, never 500.
             throw new DependencyUnavailableException(_dependency, ex);
         }
+    }
+
+    private void CountRefusal(Exception exception) => CountRefusal(exception switch
+    {
+        BrokenCircuitException => "open_circuit",
+        TimeoutRejectedException => "timeout",
+        _ => "failure",
+    });
+
+    private ValueTask CountRefusal(string reason)
+    {
+        RuntimeMetrics.DependencyRefusals.Add(1, new KeyValuePair<string, object?>("dependency", _dependency), new KeyValuePair<string, object?>("reason", reason));
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>

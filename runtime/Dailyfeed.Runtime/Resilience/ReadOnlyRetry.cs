@@ -22,6 +22,11 @@ internal sealed class ReadOnlyRetry(ResilienceProfile profile)
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldHandle = new PredicateBuilder().Handle<CodedException>(IsTransient),
+                OnRetry = _ =>
+                {
+                    Telemetry.RuntimeMetrics.Retries.Add(1, new KeyValuePair<string, object?>("edge", "read_only_calls"));
+                    return ValueTask.CompletedTask;
+                },
             })
             .Build();
 

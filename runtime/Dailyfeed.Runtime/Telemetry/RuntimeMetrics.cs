@@ -26,4 +26,10 @@ public static class RuntimeMetrics
 
     internal static readonly Counter<long> CircuitTransitions =
         Meter.CreateCounter<long>("dailyfeed_circuit_transitions_total", description: "Circuit breaker state changes by dependency and new state");
+
+    internal static readonly Counter<long> Retries =
+        Meter.CreateCounter<long>("dailyfeed_retries_total", description: "Retries of idempotent calls after a transient failure, by edge");
+
+    internal static readonly Counter<long> DependencyRefusals =
+        Meter.CreateCounter<long>("dailyfeed_dependency_refusals_total", description: "Calls failed without an answer, by dependency and reason (timeout, open_circuit, rate_limit, bulkhead, failure)");
 }

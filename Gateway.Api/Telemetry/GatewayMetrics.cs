@@ -1,0 +1,15 @@
+using System.Diagnostics.Metrics;
+
+namespace Dailyfeed.Gateway.Api.Telemetry;
+
+/// <summary>The gateway's own instruments; /metrics and OTLP export every "Dailyfeed." meter.</summary>
+internal static class GatewayMetrics
+{
+    private static readonly Meter Meter = new("Dailyfeed.Gateway");
+
+    public static readonly Counter<long> FallbackPagesServed =
+        Meter.CreateCounter<long>("dailyfeed_fallback_pages_served_total", description: "Cached pages served because the cluster was unavailable, by route");
+
+    public static readonly Counter<long> RateLimitRejections =
+        Meter.CreateCounter<long>("dailyfeed_rate_limit_rejections_total", description: "Requests refused with 429 by the per-IP and per-member budgets");
+}
