@@ -4,6 +4,7 @@ using Dailyfeed.Gateway.Api.Envelope;
 using Dailyfeed.Gateway.Api.Hosting;
 using Dailyfeed.Gateway.Api.Images;
 using Dailyfeed.Gateway.Api.RateLimiting;
+using Dailyfeed.Gateway.Api.WebClient;
 using Dailyfeed.Runtime.Health;
 using Dailyfeed.Runtime.Telemetry;
 
@@ -29,6 +30,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 var app = builder.Build();
 app.UseDailyfeedTraceContext();
 app.UseMiddleware<ErrorEnvelopeMiddleware>();
+app.UseWebClientFiles();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -44,6 +46,7 @@ app.MapTimelineApi();
 app.MapCommentsApi();
 app.MapSearchApi();
 app.MapImagesApi();
+app.MapWebClientFallback();
 app.Run();
 return 0;
 
