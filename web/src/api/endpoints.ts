@@ -37,6 +37,7 @@ export const auth = {
 };
 
 export const members = {
+  myProfile: () => call<MemberProfile>('GET', '/api/members/profile'),
   profileByHandle: (handle: string) => call<MemberProfile>('GET', `/api/members/profile/@${encodeURIComponent(handle)}`),
   follow: (id: number) => call<boolean>('POST', `/api/members/follow/${id}`),
   unfollow: (id: number) => call<boolean>('DELETE', `/api/members/follow/${id}`),

@@ -25,8 +25,21 @@ export const feedPage: Page = (main, _params, signal) => {
     composeForm((post) => feed.prepend(post)),
     h('div', { class: 'columns' },
       h('section', { 'aria-labelledby': 'feed-heading' }, h('h2', { id: 'feed-heading', class: 'visually-hidden' }, 'Posts'), feed.element),
-      whoToFollow(signal)));
+      h('div', {}, myCounts(signal), whoToFollow(signal))));
 };
+
+function myCounts(signal: AbortSignal): HTMLElement {
+  const box = h('aside', { 'aria-labelledby': 'me-heading' }, h('h2', { id: 'me-heading' }, 'You'));
+  const error = errorRegion();
+  members.myProfile().then((me) => {
+    if (!signal.aborted) {
+      box.append(h('p', {}, h('a', { href: `/profile/@${me.handle}` }, me.displayName ?? me.memberName, ` @${me.handle}`)),
+        h('p', { class: 'meta' }, `${me.followersCount} followers · ${me.followingsCount} following`));
+    }
+  }, (e) => showError(error, e));
+  box.append(error);
+  return box;
+}
 
 function composeForm(created: (post: Post) => void): HTMLElement {
   const title = h('input', { name: 'title', maxlength: 200 });
