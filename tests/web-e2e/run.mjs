@@ -21,6 +21,8 @@ for (const dll of [gatewayDll, batchDll]) {
   }
 }
 
+// `node run.mjs social` runs only the test files whose names contain "social".
+const only = process.argv.slice(2);
 const started = Date.now();
 const gateway = await startGateway({ gatewayDll, contentRoot: join(repo, 'Gateway.Api') });
 console.log(`gateway ready on ${gateway.baseUrl} (data ${gateway.dataDir}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -34,7 +36,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 let code = 1;
 try {
-  const files = readdirSync(join(here, 'tests')).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(here, 'tests', f));
+  const files = readdirSync(join(here, 'tests')).filter((f) => f.endsWith('.test.mjs') && (only.length === 0 || only.some((o) => f.includes(o)))).sort().map((f) => join(here, 'tests', f));
   code = await new Promise((resolveCode) => {
     // One file at a time: key rotations are global to the gateway, so tests must not overlap.
     const runner = spawn(process.execPath, ['--test', '--test-concurrency=1', ...files], {

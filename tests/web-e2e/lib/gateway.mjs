@@ -26,6 +26,8 @@ export function freePort() {
 function gatewayEnvironment(dataDir) {
   return {
     Dailyfeed__Gateway__Mode: 'Embedded',
+    // Warnings and errors only, so a failed run's log tail says what went wrong.
+    Logging__LogLevel__Default: 'Warning',
     Dailyfeed__Sqlite__DataSource: join(dataDir, 'dailyfeed.db'),
     Dailyfeed__Images__StoragePath: join(dataDir, 'images'),
     Dailyfeed__Silo__ListenAddress: '127.0.0.1',
@@ -90,7 +92,7 @@ export async function stopGateway(gateway, { keepData = false } = {}) {
   }
 }
 
-export function tail(path, lines = 40) {
+export function tail(path, lines = 30) {
   try {
     return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
   } catch {

@@ -1,6 +1,6 @@
 import { members, posts } from '../api/endpoints';
 import type { MemberSummary, Post } from '../api/types';
-import { field, h } from '../dom';
+import { field, h, plural } from '../dom';
 import type { Page } from '../router';
 import { infiniteList } from '../ui/infiniteList';
 import { errorRegion, runAction, showError } from '../ui/messages';
@@ -34,7 +34,7 @@ function myCounts(signal: AbortSignal): HTMLElement {
   members.myProfile().then((me) => {
     if (!signal.aborted) {
       box.append(h('p', {}, h('a', { href: `/profile/@${me.handle}` }, me.displayName ?? me.memberName, ` @${me.handle}`)),
-        h('p', { class: 'meta' }, `${me.followersCount} followers · ${me.followingsCount} following`));
+        h('p', { class: 'meta' }, `${plural(me.followersCount, 'follower')} · ${me.followingsCount} following`));
     }
   }, (e) => showError(error, e));
   box.append(error);

@@ -1,7 +1,7 @@
 import { images, members, posts } from '../api/endpoints';
 import { session } from '../api/session';
 import type { MemberProfile, Post } from '../api/types';
-import { field, h, replaceChildren } from '../dom';
+import { field, h, plural, replaceChildren } from '../dom';
 import type { Page } from '../router';
 import { infiniteList } from '../ui/infiniteList';
 import { errorRegion, InputError, runAction, showError } from '../ui/messages';
@@ -56,8 +56,8 @@ function drawProfile(card: HTMLElement, profile: MemberProfile, isMe: boolean, f
     h('h1', { id: 'profile-heading', tabindex: -1 }, profile.displayName ?? profile.memberName, h('span', { class: 'handle' }, ` @${profile.handle}`)),
     profile.bio ? h('p', {}, profile.bio) : '',
     h('ul', { class: 'counts', 'aria-label': 'Follow counts' },
-      h('li', {}, h('strong', {}, String(profile.followersCount)), ' followers'),
-      h('li', {}, h('strong', {}, String(profile.followingsCount)), ' following')),
+      h('li', {}, plural(profile.followersCount, 'follower')),
+      h('li', {}, `${profile.followingsCount} following`)),
     isMe ? avatarForm(() => reload(false)) : follow,
     error);
 }

@@ -17,6 +17,7 @@ export function commentThread(postId: number, signal: AbortSignal): HTMLElement 
     load: (page) => comments.ofPost(postId, page),
     render: (comment) => commentItem(comment, signal),
     emptyText: 'No comments yet.',
+    endText: '',
     signal,
   });
   const form = textForm('Add a comment', 'Comment', async (content) => list.prepend(await comments.add(postId, content)));
@@ -41,6 +42,7 @@ function commentItem(comment: Comment, signal: AbortSignal): HTMLElement {
       load: (page) => comments.replies(comment.id, page),
       render: (reply) => commentItem(reply, signal),
       emptyText: 'No replies yet.',
+      endText: '',
       signal,
     }).element);
   };

@@ -7,6 +7,8 @@ export interface InfiniteListOptions<T> {
   load: (page: number) => Promise<ScrollPage<T>>;
   render: (item: T) => HTMLElement;
   emptyText: string;
+  /** Said when the last page has loaded; nested lists (replies) pass ''. */
+  endText?: string;
   signal: AbortSignal;
 }
 
@@ -43,7 +45,7 @@ export function infiniteList<T>(options: InfiniteListOptions<T>): { element: HTM
     });
     loading = false;
     more.hidden = finished;
-    status.textContent = finished ? (list.childElementCount === 0 ? options.emptyText : 'You are all caught up.') : '';
+    status.textContent = finished ? (list.childElementCount === 0 ? options.emptyText : options.endText ?? 'You are all caught up.') : '';
     if (!finished && isVisible(sentinel)) {
       void loadNext();
     }

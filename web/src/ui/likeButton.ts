@@ -1,4 +1,4 @@
-import { h } from '../dom';
+import { h, plural } from '../dom';
 import { runAction } from './messages';
 
 export interface Likeable {
@@ -11,7 +11,7 @@ export function likeButton(target: Likeable, what: string, like: () => Promise<u
   const button = h('button', { type: 'button', class: 'like' });
   const draw = (): void => {
     button.setAttribute('aria-pressed', String(target.liked));
-    button.setAttribute('aria-label', `${target.liked ? 'Unlike' : 'Like'} ${what} (${target.likeCount} likes)`);
+    button.setAttribute('aria-label', `${target.liked ? 'Unlike' : 'Like'} ${what} (${plural(target.likeCount, 'like')})`);
     button.textContent = `${target.liked ? '♥' : '♡'} ${target.likeCount}`;
   };
   button.addEventListener('click', () =>

@@ -1,7 +1,7 @@
 import { posts } from '../api/endpoints';
 import { session } from '../api/session';
 import type { Post } from '../api/types';
-import { field, formatDate, h, replaceChildren } from '../dom';
+import { field, formatDate, h, plural, replaceChildren } from '../dom';
 import { confirmButton } from './confirmButton';
 import { likeButton } from './likeButton';
 import { errorRegion, runAction } from './messages';
@@ -32,8 +32,8 @@ function view(post: Post, options: PostCardOptions, edit: () => void): HTMLEleme
   const actions = h('div', { class: 'actions' },
     likeButton(post, 'post', () => posts.like(post.id), () => posts.unlike(post.id), error),
     options.standalone
-      ? h('span', {}, `${post.commentCount} comments`)
-      : h('a', { href: `/posts/${post.id}` }, `${post.commentCount} comments`),
+      ? h('span', {}, plural(post.commentCount, 'comment'))
+      : h('a', { href: `/posts/${post.id}` }, plural(post.commentCount, 'comment')),
     mine && h('button', { type: 'button', class: 'secondary', onclick: edit }, 'Edit'),
     mine && confirmButton('Delete', error, async () => {
       await posts.remove(post.id);
@@ -42,7 +42,7 @@ function view(post: Post, options: PostCardOptions, edit: () => void): HTMLEleme
   return [
     heading,
     h('p', { class: 'meta' }, author, ' · ', h('time', { datetime: post.createdAt }, formatDate(post.createdAt)),
-      post.updatedAt !== post.createdAt ? ' (edited)' : '', ` · ${post.viewCount} views`),
+      post.updatedAt !== post.createdAt ? ' (edited)' : '', ` · ${plural(post.viewCount, 'view')}`),
     h('p', { class: 'content' }, post.content),
     actions,
     error,
