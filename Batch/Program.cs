@@ -1,16 +1,16 @@
 using System.CommandLine;
 using Dailyfeed.Batch;
 using Dailyfeed.Batch.Commands;
+using Dailyfeed.Batch.Hosting;
 using Dailyfeed.Runtime;
-using Dailyfeed.Runtime.Hosting;
-using Dailyfeed.Runtime.PostgreSql.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
-// Operator commands against the production cluster. Configuration: appsettings.json, then Dailyfeed__... env vars.
+// Operator commands against the production cluster (or, with Dailyfeed:Batch:Store=Sqlite, an embedded gateway's).
+// Configuration: appsettings.json, then Dailyfeed__... env vars.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-builder.Services.AddPostgreSqlClusterStore();
-builder.Services.AddDailyfeedClient();
+builder.AddBatchCluster();
 using var host = builder.Build();
 var cluster = new ClusterSession(host);
 
@@ -30,6 +30,11 @@ try
 catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
 {
     await Console.Error.WriteLineAsync($"PostgreSQL is unreachable: {ex.Message}");
+    return ExitCodes.Failure;
+}
+catch (SqliteException ex)
+{
+    await Console.Error.WriteLineAsync($"The SQLite store cannot be used: {ex.Message}");
     return ExitCodes.Failure;
 }
 catch (SiloUnavailableException ex)

@@ -5,6 +5,7 @@ using Dailyfeed.Gateway.Api.Fallbacks;
 using Dailyfeed.Gateway.Api.Hosting;
 using Dailyfeed.Gateway.Api.Images;
 using Dailyfeed.Gateway.Api.RateLimiting;
+using Dailyfeed.Gateway.Api.WebClient;
 using Dailyfeed.Runtime.Health;
 using Dailyfeed.Runtime.Telemetry;
 
@@ -32,6 +33,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 var app = builder.Build();
 app.UseDailyfeedTraceContext();
 app.UseMiddleware<ErrorEnvelopeMiddleware>();
+app.UseWebClientFiles();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -47,6 +49,7 @@ app.MapTimelineApi();
 app.MapCommentsApi();
 app.MapSearchApi();
 app.MapImagesApi();
+app.MapWebClientFallback();
 app.Run();
 return 0;
 

@@ -14,6 +14,7 @@ need=()
 command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /usr/lib/postgresql ] || need+=(postgresql postgresql-contrib)
 command -v rabbitmq-server >/dev/null 2>&1 || need+=(rabbitmq-server)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)   # promtool validates ops/prometheus/alerts.yml
+[ -x /usr/bin/chromium ] || need+=(chromium)                   # the web client's end-to-end tests drive it
 if [ ${#need[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

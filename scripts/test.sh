@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs and starts the real servers (PostgreSQL, RabbitMQ from Debian), then runs every test of the solution.
-# This is the README's test command; .ci/run calls it on a clean clone.
+# Installs and starts the real servers (PostgreSQL, RabbitMQ from Debian), then runs every test of the solution,
+# then checks the committed web client bundle against its source and runs the web client's end-to-end tests in
+# headless Chromium. This is the README's test command; .ci/run calls it on a clean clone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,3 +10,15 @@ export DAILYFEED_PG_CONNECTION="${DAILYFEED_PG_CONNECTION:-Host=127.0.0.1;Port=5
 
 dotnet build Dailyfeed.sln -c Release
 dotnet test Dailyfeed.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
+
+# Web client: rebuild it from web/ and fail if the committed bundle in Gateway.Api/wwwroot is stale.
+(cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build)
+git diff --exit-code -- Gateway.Api/wwwroot
+if [ -n "$(git status --porcelain -- Gateway.Api/wwwroot)" ]; then
+  echo "Gateway.Api/wwwroot has files the committed bundle lacks: run 'cd web && npm run build' and commit." >&2
+  git status --porcelain -- Gateway.Api/wwwroot >&2
+  exit 1
+fi
+
+# End-to-end: the built gateway (embedded default) on a free 127.0.0.1 port, driven by playwright-core in /usr/bin/chromium.
+(cd tests/web-e2e && npm ci --no-audit --no-fund --loglevel=error && npm test)
