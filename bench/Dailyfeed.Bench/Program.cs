@@ -1,4 +1,5 @@
 using Dailyfeed.Bench.Runtime;
+using Dailyfeed.Bench.Social;
 
 // dotnet run -c Release --project bench/Dailyfeed.Bench -- <suite> [args]
 // Suites print a markdown report to stdout and keep a copy in bench/results/<suite>.md.
@@ -6,12 +7,13 @@ var suite = args.FirstOrDefault() ?? "runtime";
 var report = suite switch
 {
     "runtime" => await RuntimeSuite.RunAsync(args),
+    "social" => await SocialSuite.RunAsync(args),
     _ => null,
 };
 
 if (report is null)
 {
-    Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: runtime [activations]");
+    Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: runtime [activations], social");
     return 2;
 }
 

@@ -12,6 +12,7 @@ public sealed class SqliteClusterDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
+    private readonly SqliteSynchronous _synchronous;
     private readonly object _sync = new();
     private bool _schemaCreated;
 
@@ -21,6 +22,7 @@ public sealed class SqliteClusterDatabase : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         _busyTimeoutMs = (int)options.Value.BusyTimeout.TotalMilliseconds;
+        _synchronous = options.Value.Synchronous;
     }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -29,7 +31,7 @@ public sealed class SqliteClusterDatabase : IDisposable
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMs};");
+            pragma.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = {(int)_synchronous};");
             pragma.ExecuteNonQuery();
         }
 

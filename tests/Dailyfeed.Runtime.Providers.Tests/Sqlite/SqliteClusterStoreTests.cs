@@ -24,6 +24,33 @@ public sealed class SqliteClusterStoreTests : IDisposable
         (await command.ExecuteScalarAsync() as string).ShouldBe("wal");
     }
 
+    [Theory]
+    [InlineData(null, 1)]
+    [InlineData(SqliteSynchronous.Full, 2)]
+    public async Task Connections_commit_at_the_configured_synchronous_level(SqliteSynchronous? configured, long expected)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dailyfeed-providers-sync-{Guid.NewGuid():N}.db");
+        var options = new SqliteClusterOptions { DataSource = path };
+        if (configured is { } level)
+        {
+            options.Synchronous = level;
+        }
+
+        using var database = new SqliteClusterDatabase(Microsoft.Extensions.Options.Options.Create(options));
+        await using (var connection = await database.OpenAsync(default))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous";
+            (await command.ExecuteScalarAsync()).ShouldBe(expected);
+        }
+
+        database.Dispose();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+    }
+
     [Fact]
     public async Task AddSqliteClusterStore_registers_the_three_contracts_as_singletons()
     {

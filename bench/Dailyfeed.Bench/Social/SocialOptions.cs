@@ -1,0 +1,34 @@
+namespace Dailyfeed.Bench.Social;
+
+/// <summary>Knobs of the social suite; defaults follow DeathStarBench's socialNetwork setup on socfb-Reed98.</summary>
+public sealed record SocialOptions
+{
+    public int MaxPostsPerMember { get; init; } = 20;
+
+    public int PostLength { get; init; } = 256;
+
+    /// <summary>Posts per timeline read (DeathStarBench reads windows of 10).</summary>
+    public int TimelineWindow { get; init; } = 10;
+
+    /// <summary>Concurrent requests while loading the graph through the API.</summary>
+    public int LoadParallelism { get; init; } = 16;
+
+    /// <summary>Fixed arrival rates (requests/s) of the mixed workload, each run for <see cref="MixDuration"/>.</summary>
+    public IReadOnlyList<int> MixRates { get; init; } = [250, 500, 1000, 2000];
+
+    public TimeSpan MixDuration { get; init; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan WrkDuration { get; init; } = TimeSpan.FromSeconds(10);
+
+    public int WrkConnections { get; init; } = 64;
+
+    public TimeSpan PgBenchDuration { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Composes whose visibility in every follower's feed is timed.</summary>
+    public int FanOutSamples { get; init; } = 20;
+
+    /// <summary>PBKDF2 cost while registering 962 members; the measured mix never logs in.</summary>
+    public int SetupPasswordHashIterations { get; init; } = 1000;
+
+    public int Seed { get; init; } = 42;
+}

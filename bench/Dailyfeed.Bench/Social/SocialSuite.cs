@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Dailyfeed.Bench.Social;
+
+/// <summary>
+/// The platform against its anchors on socfb-Reed98: DeathStarBench's mixed workload (open loop), timeline reads
+/// against a bare Kestrel endpoint and against the original's pull query in pgbench, and fan-out visibility.
+/// </summary>
+public static class SocialSuite
+{
+    private const double KestrelRatioTarget = 0.5;
+    private const double HalfLoadP99TargetMs = 10;
+    private const double PgBenchRatioTarget = 3;
+    private const double FanOutP99TargetMs = 100;
+
+    public static async Task<string> RunAsync(string[] args)
+    {
+        var options = new SocialOptions();
+        var root = RepositoryRoot();
+        var graph = Reed98Graph.Load(root);
+        if (!WrkRunner.IsInstalled())
+        {
+            throw new InvalidOperationException("wrk is not installed: run scripts/bench.sh (it installs wrk from Debian).");
+        }
+
+        Console.Error.WriteLine("starting the embedded platform ...");
+        await using var platform = await PlatformProcess.StartAsync(root, options);
+        using var api = new SocialApi(platform.Address);
+        Console.Error.WriteLine($"loading socfb-Reed98 ({graph.Members} members, {graph.Edges.Count} edges) through the API ...");
+        var network = await GraphLoader.LoadAsync(api, graph, options);
+
+        var home = $"/api/timeline/posts/followings?size={options.TimelineWindow}";
+        var mix = Mix(api, network, options);
+        var runs = new List<(int Rate, IReadOnlyList<OperationResult> Results)>();
+        foreach (var rate in options.MixRates)
+        {
+            Console.Error.WriteLine($"mixed workload at {rate} requests/s ...");
+            runs.Add((rate, await OpenLoopRunner.RunAsync(rate, options.MixDuration, mix, options.Seed + rate)));
+        }
+
+        Console.Error.WriteLine("wrk: home timeline and bare Kestrel ...");
+        var timeline = await WrkRunner.RunAsync(platform.Address, home, network.Tokens, options);
+        var page = await api.RawAsync(home, network.Tokens[0]);
+        WrkResult bare;
+        await using (var kestrel = await BareKestrel.StartAsync(page))
+        {
+            bare = await WrkRunner.RunAsync(kestrel.Address, "/", [], options);
+        }
+
+        var halfRate = (int)(timeline.RequestsPerSecond / 2);
+        Console.Error.WriteLine($"home timeline alone, open loop at {halfRate} requests/s ...");
+        var halfLoad = (await OpenLoopRunner.RunAsync(halfRate, options.MixDuration, [mix[0] with { Share = 1 }], options.Seed)).Single();
+
+        IReadOnlyList<PgBenchResult>? pgbench = null;
+        if (await PgBenchRunner.IsAvailableAsync())
+        {
+            Console.Error.WriteLine("pgbench: the original's pull query ...");
+            pgbench = await PgBenchRunner.RunAsync(graph, network, options);
+        }
+
+        Console.Error.WriteLine("fan-out visibility ...");
+        var fanOut = await FanOutProbe.RunAsync(api, graph, network, options);
+        return Report(graph, network, runs, timeline, bare, page.Length, halfLoad, pgbench, fanOut, options);
+    }
+
+    private static IReadOnlyList<(string Name, double Share, Func<Random, Task<HttpStatusCode>> Send)> Mix(SocialApi api, LoadedNetwork network, SocialOptions options)
+    {
+        var members = network.Tokens.Length;
+        return
+        [
+            ("home timeline", 0.6, r => api.SendAsync(HttpMethod.Get, $"/api/timeline/posts/followings?size={options.TimelineWindow}", network.Tokens[r.Next(members)])),
+            ("user timeline", 0.3, r => api.SendAsync(HttpMethod.Get, $"/api/timeline/posts/authors/{network.MemberIds[r.Next(members)]}?size={options.TimelineWindow}", network.Tokens[r.Next(members)])),
+            ("compose", 0.1, r => api.SendAsync(HttpMethod.Post, "/api/posts", network.Tokens[r.Next(members)], new { content = PostText.Of(options.PostLength, r.Next()) })),
+        ];
+    }
+
+    private static string Report(
+        Reed98Graph graph, LoadedNetwork network, List<(int Rate, IReadOnlyList<OperationResult> Results)> runs, WrkResult timeline, WrkResult bare,
+        int pageBytes, OperationResult halfLoad, IReadOnlyList<PgBenchResult>? pgbench, FanOutResult fanOut, SocialOptions options)
+    {
+        var r = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        r.AppendLine(c, $"# Social benchmark on socfb-Reed98 ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
+        r.AppendLine();
+        r.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}. Platform: the embedded default (gateway + one silo serving both pools, SQLite) as its own process, logs at Warning, rate limits off; clients on the same machine over loopback.");
+        r.AppendLine();
+        r.AppendLine(c, $"Data: {graph.Members} members, {graph.Edges.Count * 2:N0} follows (every edge both ways), {network.Posts.Count:N0} posts of {options.PostLength} characters (0-{options.MaxPostsPerMember} per member), loaded through the public API in {network.LoadTime.TotalSeconds:F0} s.");
+        r.AppendLine();
+        r.AppendLine("## 1. Mixed workload (60% home timeline, 30% user timeline, 10% compose; windows of 10; open loop)");
+        r.AppendLine();
+        r.AppendLine("| offered rps | operation | achieved rps | errors | p50 ms | p95 ms | p99 ms | max ms |");
+        r.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (rate, results) in runs)
+        {
+            foreach (var o in results)
+            {
+                r.AppendLine(c, $"| {rate:N0} | {o.Operation} | {o.AchievedPerSecond:N0} | {o.Errors} | {o.P50Ms:F2} | {o.P95Ms:F2} | {o.P99Ms:F2} | {o.MaxMs:F1} |");
+            }
+        }
+
+        r.AppendLine();
+        r.AppendLine("Latency counts from the moment a request was due (coordinated-omission safe), so queueing shows.");
+        r.AppendLine();
+        r.AppendLine("## 2-3. Home timeline reads against the anchors (wrk, 2 threads, same client)");
+        r.AppendLine();
+        r.AppendLine("| measure | result | target |");
+        r.AppendLine("|---|---|---|");
+        r.AppendLine(c, $"| home timeline (10 posts, {pageBytes:N0} B), wrk -c{options.WrkConnections} | {timeline.RequestsPerSecond:N0} rps, p50 {timeline.P50Ms:F2} ms, p99 {timeline.P99Ms:F2} ms, {timeline.Errors} non-2xx | - |");
+        r.AppendLine(c, $"| bare Kestrel, same {pageBytes:N0} B JSON, wrk -c{options.WrkConnections} | {bare.RequestsPerSecond:N0} rps, p50 {bare.P50Ms:F2} ms, p99 {bare.P99Ms:F2} ms | - |");
+        r.AppendLine(c, $"| timeline / bare Kestrel | {timeline.RequestsPerSecond / bare.RequestsPerSecond:P0} | >= {KestrelRatioTarget:P0} |");
+        r.AppendLine(c, $"| home timeline alone, open loop at half the wrk rate ({halfLoad.AchievedPerSecond:N0} rps) | p50 {halfLoad.P50Ms:F2} ms, p99 {halfLoad.P99Ms:F2} ms, max {halfLoad.MaxMs:F1} ms, {halfLoad.Errors} errors | p99 < {HalfLoadP99TargetMs} ms |");
+        if (pgbench is { Count: > 0 })
+        {
+            var best = pgbench.MaxBy(p => p.TransactionsPerSecond)!;
+            foreach (var p in pgbench)
+            {
+                r.AppendLine(c, $"| original's pull query, pgbench -c{p.Clients} -j2 | {p.TransactionsPerSecond:N0} tps, average {p.AverageLatencyMs:F2} ms | - |");
+            }
+
+            r.AppendLine(c, $"| timeline HTTP rps / best pgbench tps (no HTTP at all) | {timeline.RequestsPerSecond / best.TransactionsPerSecond:F2}x | >= {PgBenchRatioTarget}x |");
+        }
+        else
+        {
+            r.AppendLine("| original's pull query | not run: PostgreSQL or pgbench unavailable (scripts/bench.sh installs them) | - |");
+        }
+
+        r.AppendLine();
+        r.AppendLine("## 4. Fan-out");
+        r.AppendLine();
+        r.AppendLine("| measure | result | target |");
+        r.AppendLine("|---|---|---|");
+        r.AppendLine(c, $"| compose acknowledged, p50 / p99 ({fanOut.Posts} posts) | {fanOut.ComposeP50Ms:F2} / {fanOut.ComposeP99Ms:F2} ms | - |");
+        r.AppendLine(c, $"| acknowledged to heading the follower's feed, p50 / p99 / max ({fanOut.Deliveries:N0} follower feeds) | {fanOut.VisibleP50Ms:F2} / {fanOut.VisibleP99Ms:F2} / {fanOut.VisibleMaxMs:F1} ms | p99 < {FanOutP99TargetMs} ms |");
+        return r.ToString();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dailyfeed.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Dailyfeed.sln not found above the benchmark.");
+    }
+}
