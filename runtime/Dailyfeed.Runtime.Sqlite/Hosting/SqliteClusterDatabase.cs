@@ -10,9 +10,11 @@ namespace Dailyfeed.Runtime.Sqlite.Hosting;
 /// </summary>
 public sealed class SqliteClusterDatabase : IDisposable
 {
+
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
     private readonly SqliteSynchronous _synchronous;
+    private readonly SqliteGroupCommit _groupCommit;
     private readonly object _sync = new();
     private bool _schemaCreated;
 
@@ -23,7 +25,15 @@ public sealed class SqliteClusterDatabase : IDisposable
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         _busyTimeoutMs = (int)options.Value.BusyTimeout.TotalMilliseconds;
         _synchronous = options.Value.Synchronous;
+        _groupCommit = new SqliteGroupCommit(OpenAsync, options.Value.MaxWritesPerCommit);
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> inside the file's shared write transaction (see <see cref="SqliteGroupCommit"/>);
+    /// the task completes once the commit that carries it is durable at the configured level.
+    /// </summary>
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        _groupCommit.WriteAsync(work, cancellationToken);
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -42,6 +52,7 @@ public sealed class SqliteClusterDatabase : IDisposable
     /// <summary>Closes this file's pooled connections, so the file can be deleted or moved once the store is gone.</summary>
     public void Dispose()
     {
+        _groupCommit.DisposeAsync().AsTask().GetAwaiter().GetResult();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }

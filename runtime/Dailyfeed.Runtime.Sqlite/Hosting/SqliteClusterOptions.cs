@@ -15,6 +15,9 @@ public sealed class SqliteClusterOptions
     /// power-loss durable, about 1,000 commits/s there, which caps fan-out-heavy writes.
     /// </summary>
     public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Normal;
+
+    /// <summary>Most grain writes one commit carries (group commit); bounds how long the first of a batch waits.</summary>
+    public int MaxWritesPerCommit { get; set; } = 256;
 }
 
 /// <summary>SQLite's PRAGMA synchronous levels that keep a WAL database consistent.</summary>
