@@ -50,7 +50,7 @@ public sealed class PostGrain(
         var reference = PostMapper.ToRef(Id, State);
         await IndexAsync();
         await GrainFactory.GetGrain<IAuthorPostsGrain>(authorId).AddAsync(reference);
-        await GrainFactory.GetGrain<IPostsByDayGrain>(PostDays.KeyOf(DateOnly.FromDateTime(State.CreatedAt.UtcDateTime))).AddAsync(reference);
+        await GrainFactory.GetGrain<IPostsByDayGrain>(PostDays.KeyOf(DateOnly.FromDateTime(State.CreatedAt.UtcDateTime), Id)).AddAsync(reference);
         await RankAsync();
         await FanOutAsync(author, reference);
         return PostMapper.ToView(Id, State, summary, authorId);
@@ -86,7 +86,7 @@ public sealed class PostGrain(
         EnqueueEvent(Activity(MemberActivityType.POST_DELETE, memberId));
         await post.WriteStateAsync();
         await GrainFactory.GetGrain<IAuthorPostsGrain>(State.AuthorId).RemoveAsync(Id);
-        await GrainFactory.GetGrain<IPostsByDayGrain>(PostDays.KeyOf(DateOnly.FromDateTime(State.CreatedAt.UtcDateTime))).RemoveAsync(Id);
+        await GrainFactory.GetGrain<IPostsByDayGrain>(PostDays.KeyOf(DateOnly.FromDateTime(State.CreatedAt.UtcDateTime), Id)).RemoveAsync(Id);
         await GrainFactory.GetGrain<IPostRankingGrain>(PostRankings.Key).RemoveAsync(Id);
         await search.DeleteAsync(SearchKind.Post, [Id], CancellationToken.None);
     }

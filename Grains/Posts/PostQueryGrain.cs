@@ -26,7 +26,8 @@ public sealed class PostQueryGrain(IOptions<PostQueryOptions> options) : Grain, 
         }
 
         var perDay = await Task.WhenAll(Enumerable.Range(0, days)
-            .Select(d => GrainFactory.GetGrain<IPostsByDayGrain>(PostDays.KeyOf(start.AddDays(d))).GetAllAsync()));
+            .SelectMany(d => PostDays.KeysOf(start.AddDays(d)))
+            .Select(key => GrainFactory.GetGrain<IPostsByDayGrain>(key).GetAllAsync()));
         var all = PostRefList.NewestFirst(perDay.SelectMany(p => p)).ToList();
         var views = await LoadAsync(all.Skip(page.Page * page.Size).Take(page.Size).Select(p => p.PostId).ToList(), viewerId);
         return NumberedPages.Of(views, page.Page, page.Size, all.Count);

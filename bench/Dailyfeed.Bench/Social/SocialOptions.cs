@@ -14,7 +14,7 @@ public sealed record SocialOptions
     public int LoadParallelism { get; init; } = 16;
 
     /// <summary>Fixed arrival rates (requests/s) of the mixed workload, each run for <see cref="MixDuration"/>.</summary>
-    public IReadOnlyList<int> MixRates { get; init; } = [250, 500, 1000, 2000];
+    public IReadOnlyList<int> MixRates { get; init; } = [100, 250, 500, 1000];
 
     public TimeSpan MixDuration { get; init; } = TimeSpan.FromSeconds(15);
 
