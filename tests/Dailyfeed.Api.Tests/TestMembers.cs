@@ -28,7 +28,8 @@ public static class TestMembers
         var email = $"m{unique}@example.com";
         var signup = await client.PostAsync("/api/authentication/signup", Registration(email, handle ?? $"h_{unique}"));
         signup.Status.ShouldBe(HttpStatusCode.Created, signup.ToString());
-        await client.LoginAsync(email);
+        var login = await client.LoginAsync(email);
+        login.Status.ShouldBe(HttpStatusCode.OK, login.ToString());
         return signup.Data.GetProperty("id").GetInt64();
     }
 

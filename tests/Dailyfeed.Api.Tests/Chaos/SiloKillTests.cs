@@ -1,4 +1,6 @@
 using System.Net;
+using Dailyfeed.Runtime.Membership;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit.Abstractions;
 
@@ -22,6 +24,11 @@ public sealed class SiloKillTests(TwoSilosPerPoolCluster cluster, ITestOutputHel
     [InlineData("read")]
     public async Task Killing_a_silo_under_load_costs_under_one_percent_of_requests_and_no_acknowledged_write(string pool)
     {
+        // The theories share the cluster: let the previous one's replacement silo settle in, gateway included.
+        await cluster.Cluster.WaitForStableAsync();
+        var gatewayView = cluster.Gateway.Services.GetRequiredService<IClusterMembership>();
+        var live = cluster.Cluster.Silos.Select(s => s.SiloId).ToHashSet();
+        await Eventually.TrueAsync(() => gatewayView.Silos.Select(s => s.SiloId).ToHashSet().SetEquals(live), TimeSpan.FromSeconds(15), "the gateway's view matches the live silos");
         var clients = new List<ApiClient>();
         await using var load = new LoadRun(BeforeKill + AfterKill + TimeSpan.FromSeconds(20));
         for (var i = 0; i < Authors; i++)

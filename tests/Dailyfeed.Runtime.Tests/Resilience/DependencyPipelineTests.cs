@@ -72,14 +72,14 @@ public sealed class DependencyPipelineTests
     [Fact]
     public async Task A_caller_that_waits_out_an_open_circuit_gets_to_probe_and_close_it()
     {
-        var pipeline = new DependencyPipeline("broker", new ResilienceProfile { MinimumThroughput = 2, BreakDuration = TimeSpan.FromMilliseconds(500) }, NullLogger.Instance);
+        var pipeline = new DependencyPipeline("broker", new ResilienceProfile { MinimumThroughput = 2, BreakDuration = TimeSpan.FromSeconds(3) }, NullLogger.Instance);
         for (var i = 0; i < 2; i++)
         {
             await Should.ThrowAsync<DependencyUnavailableException>(() => pipeline.ExecuteAsync(_ => Task.FromException(new IOException("down")), CancellationToken.None));
         }
 
         pipeline.IsBreaking.ShouldBeTrue();
-        await Task.Delay(TimeSpan.FromMilliseconds(700));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
         pipeline.IsBreaking.ShouldBeFalse("the break is over even though no call has moved the circuit to half-open yet");
         await pipeline.ExecuteAsync(_ => Task.CompletedTask, CancellationToken.None);
         pipeline.State.ShouldBe(CircuitState.Closed);
