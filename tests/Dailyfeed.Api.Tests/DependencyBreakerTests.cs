@@ -7,8 +7,8 @@ using Shouldly;
 
 namespace Dailyfeed.Api.Tests;
 
-/// <summary>Silos reach PostgreSQL through a proxy the test can cut; the storage breaker opens after 5 calls, for 1 s.</summary>
-public sealed class CuttableDatabaseCluster : ApiCluster
+/// <summary>Silos and gateways reach PostgreSQL through a proxy the test can cut; the storage breaker opens after 5 calls, for 1 s.</summary>
+public class CuttableDatabaseCluster : ApiCluster
 {
     public TcpProxy Database { get; } = new(new IPEndPoint(IPAddress.Loopback, new NpgsqlConnectionStringBuilder(ConnectionString).Port));
 

@@ -1,8 +1,6 @@
 using System.Net;
 using Dailyfeed.Runtime.Activation;
-using Dailyfeed.Runtime.Resilience;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Shouldly;
 using Xunit.Abstractions;
 
@@ -13,25 +11,11 @@ namespace Dailyfeed.Api.Tests.Chaos;
 /// server (connections refused, open ones dropped), while the other test assemblies keep the real server.
 /// Idle grains are collected within seconds so an outage also meets grains that must load state.
 /// </summary>
-public sealed class DatabaseOutageCluster : ApiCluster
+public sealed class DatabaseOutageCluster : CuttableDatabaseCluster
 {
-    public TcpProxy Database { get; } = new(new IPEndPoint(IPAddress.Loopback, new NpgsqlConnectionStringBuilder(ConnectionString).Port));
-
-    public override string StoreConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString)
-    {
-        Port = Database.Port,
-        Timeout = 2,
-        CommandTimeout = 2,
-    }.ConnectionString;
-
     protected override void ConfigureSilos(IServiceCollection services)
     {
-        services.Configure<ResilienceOptions>(o =>
-        {
-            o.Storage.MinimumThroughput = 5;
-            o.Storage.BreakDuration = TimeSpan.FromSeconds(1);
-            o.Storage.Timeout = TimeSpan.FromSeconds(2);
-        });
+        base.ConfigureSilos(services);
         services.Configure<ActivationOptions>(o =>
         {
             o.IdleTimeout = TimeSpan.FromSeconds(2);

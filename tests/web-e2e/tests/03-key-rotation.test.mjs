@@ -46,25 +46,24 @@ test('after a forced key rotation the next page refreshes once, transparently, f
   page.on('response', (r) => trace.push(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()} refresh-needed=${r.headers()['x-token-refresh-needed'] ?? '-'} relogin=${r.headers()['x-relogin-required'] ?? '-'}`));
   page.on('console', (m) => trace.push(`console: ${m.text()}`));
   try {
+    // The feed loads three things at once (posts, the member's counts, who to follow): all three fail with the old key.
+    await page.getByRole('link', { name: 'Feed', exact: true }).click();
+    await page.getByText('Your feed is empty.').waitFor();
+    await page.getByText('0 followers · 0 following').waitFor();
+    await page.getByRole('heading', { name: 'Who to follow' }).waitFor();
+    assert.equal(page.url(), `${baseUrl}/`);
+    assert.equal(await page.getByRole('alert').filter({ hasText: /\S/ }).count(), 0, 'no error is shown');
+    assert.ok(seen.refreshNeeded401s >= 2, `several requests failed at once (saw ${seen.refreshNeeded401s})`);
+    assert.equal(seen.refreshCalls, 1, 'exactly one refresh for all of them');
 
-  // The feed loads three things at once (posts, the member's counts, who to follow): all three fail with the old key.
-  await page.getByRole('link', { name: 'Feed', exact: true }).click();
-  await page.getByText('Your feed is empty.').waitFor();
-  await page.getByText('0 followers · 0 following').waitFor();
-  await page.getByRole('heading', { name: 'Who to follow' }).waitFor();
-  assert.equal(page.url(), `${baseUrl}/`);
-  assert.equal(await page.getByRole('alert').filter({ hasText: /\S/ }).count(), 0, 'no error is shown');
-  assert.ok(seen.refreshNeeded401s >= 2, `several requests failed at once (saw ${seen.refreshNeeded401s})`);
-  assert.equal(seen.refreshCalls, 1, 'exactly one refresh for all of them');
+    const newToken = tokens.at(-1);
+    assert.notEqual(newToken, oldToken);
+    assert.equal((await statusWithToken(newToken)).status, 200, 'the refreshed token is signed by the new key');
 
-  const newToken = tokens.at(-1);
-  assert.notEqual(newToken, oldToken);
-  assert.equal((await statusWithToken(newToken)).status, 200, 'the refreshed token is signed by the new key');
-
-  // The new token keeps working: no further refresh.
-  await page.getByRole('link', { name: 'My profile' }).click();
-  await page.getByRole('heading', { level: 1, name: `${member.name} @${member.handle}` }).waitFor();
-  assert.equal(seen.refreshCalls, 1);
+    // The new token keeps working: no further refresh.
+    await page.getByRole('link', { name: 'My profile' }).click();
+    await page.getByRole('heading', { level: 1, name: `${member.name} @${member.handle}` }).waitFor();
+    assert.equal(seen.refreshCalls, 1);
   } catch (error) {
     await screenshot(page, 'failure-key-rotation');
     console.log(`url ${page.url()}\n${trace.join('\n')}`);
