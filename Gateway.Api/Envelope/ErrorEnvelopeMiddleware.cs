@@ -34,8 +34,6 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
     {
         DomainException domain => (domain.Code, domain.Message),
         BadHttpRequestException or JsonException => (ErrorCodes.InvalidRequest, "The request body or parameters are malformed."),
-        SiloUnavailableException or GrainCallTimeoutException =>
-            (ErrorCodes.ServiceUnavailable, "The service is temporarily unavailable; please retry."),
         CodedException coded when ClusterOutage.Is(coded) && !ErrorCatalog.HttpStatus.ContainsKey(coded.Code) =>
             (ErrorCodes.ServiceUnavailable, "The service is temporarily unavailable; please retry."),
         CodedException coded when ErrorCatalog.HttpStatus.ContainsKey(coded.Code) => (coded.Code, coded.Message),

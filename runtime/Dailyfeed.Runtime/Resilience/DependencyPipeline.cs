@@ -94,15 +94,10 @@ public sealed class DependencyPipeline
             // Counted by the limiter that refused it (rate limit or bulkhead).
             throw new DependencyUnavailableException(_dependency, ex);
         }
-        catch (BrokenCircuitException ex)
-        {
-            CountRefusal(ex);
-            throw new DependencyUnavailableException(_dependency, ex);
-        }
         catch (Exception ex) when (ex is TimeoutRejectedException || (ex is not CodedException and not OperationCanceledException))
         {
             CountRefusal(ex);
-            // An outage is the dependency's failure, not a bug in the request: callers see 503, never 500.
+            // An open circuit or an outage is the dependency's failure, not a bug in the request: callers see 503, never 500.
             throw new DependencyUnavailableException(_dependency, ex);
         }
     }
