@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Dailyfeed.Grains.Abstractions.Authentication;
 using Microsoft.Extensions.Options;
@@ -14,11 +15,13 @@ namespace Dailyfeed.Gateway.Api.Authentication;
 public sealed class AccessTokenService(
     SigningKeyCache keys,
     TokenBlacklistCache blacklist,
+    ValidatedTokenCache validated,
     IOptions<JwtOptions> options,
     TimeProvider clock)
 {
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
     private readonly JwtOptions _options = options.Value;
+    private readonly ConditionalWeakTable<SigningKey, TokenValidationParameters> _parameters = new();
 
     public async Task<(string Token, string Jti, DateTimeOffset ExpiresAt)> IssueAsync(long memberId, CancellationToken cancellationToken)
     {
@@ -51,18 +54,23 @@ public sealed class AccessTokenService(
             return new AccessTokenCheck(TokenVerdict.Missing);
         }
 
-        if (!TryReadKeyId(token, out var keyId))
+        if (validated.Find(token) is { } known)
+        {
+            return Judge(known, await keys.FindAsync(known.KeyId, cancellationToken));
+        }
+
+        if (TryRead(token) is not { } parsed)
         {
             return new AccessTokenCheck(TokenVerdict.Invalid);
         }
 
-        var key = await keys.FindAsync(keyId, cancellationToken);
+        var key = await keys.FindAsync(parsed.Kid, cancellationToken);
         if (key is null)
         {
             return new AccessTokenCheck(TokenVerdict.Invalid);
         }
 
-        var result = await Handler.ValidateTokenAsync(token, Parameters(key));
+        var result = await Handler.ValidateTokenAsync(parsed, ParametersFor(key));
         if (!result.IsValid)
         {
             return new AccessTokenCheck(result.Exception is SecurityTokenExpiredException ? TokenVerdict.Expired : TokenVerdict.Invalid);
@@ -74,11 +82,22 @@ public sealed class AccessTokenService(
             return new AccessTokenCheck(TokenVerdict.Invalid);
         }
 
-        var verdict = blacklist.IsBlacklisted(jwt.Id) ? TokenVerdict.Blacklisted
+        var verified = new ValidatedToken(key.KeyId, memberId, jwt.Id, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
+        validated.Add(token, verified);
+        return Judge(verified, key);
+    }
+
+    /// <summary>The verdict on a verified token as things stand now: its key may have retired, its jti been logged out.</summary>
+    private AccessTokenCheck Judge(ValidatedToken token, SigningKey? key)
+    {
+        var verdict = key is null ? TokenVerdict.Invalid
+            : blacklist.IsBlacklisted(token.Jti) ? TokenVerdict.Blacklisted
             : !key.IsActive ? TokenVerdict.KeyExpired
             : key.IsPrimary ? TokenVerdict.Valid
             : TokenVerdict.ValidRefreshSuggested;
-        return new AccessTokenCheck(verdict, memberId, jwt.Id, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
+        return verdict == TokenVerdict.Invalid
+            ? new AccessTokenCheck(verdict)
+            : new AccessTokenCheck(verdict, token.MemberId, token.Jti, token.ExpiresAt);
     }
 
     public static ClaimsPrincipal ToPrincipal(AccessTokenCheck check, string scheme) => new(new ClaimsIdentity(
@@ -91,24 +110,25 @@ public sealed class AccessTokenService(
         JwtRegisteredClaimNames.Sub,
         roleType: null));
 
-    private static bool TryReadKeyId(string token, out string? keyId)
+    /// <summary>Parses once; the parsed token is what gets validated (no second parse, no format regex).</summary>
+    private static JsonWebToken? TryRead(string token)
     {
-        keyId = null;
-        if (!Handler.CanReadToken(token))
-        {
-            return false;
-        }
-
         try
         {
-            keyId = Handler.ReadJsonWebToken(token).Kid;
-            return true;
+            return Handler.ReadJsonWebToken(token);
         }
         catch (Exception ex) when (ex is ArgumentException or SecurityTokenMalformedException)
         {
-            return false;
+            return null;
         }
     }
+
+    /// <summary>
+    /// One parameter set per key object: IdentityModel caches its HMAC provider per key instance, so a fresh key per
+    /// request would hash the secret and churn that cache on every call. Keys are replaced on refresh, and the weak
+    /// table forgets them with their set.
+    /// </summary>
+    private TokenValidationParameters ParametersFor(SigningKey key) => _parameters.GetValue(key, Parameters);
 
     private TokenValidationParameters Parameters(SigningKey key) => new()
     {

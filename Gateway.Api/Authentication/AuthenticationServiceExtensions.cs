@@ -13,6 +13,7 @@ public static class AuthenticationServiceExtensions
         services.AddSingleton<TokenBlacklistCache>();
         services.AddHostedService(sp => sp.GetRequiredService<TokenBlacklistCache>());
         services.AddSingleton<AccessTokenService>();
+        services.AddSingleton<ValidatedTokenCache>();
         services.AddSingleton<RefreshCookie>();
         services.AddAuthentication(AccessTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null);

@@ -25,4 +25,7 @@ public sealed class JwtOptions
 
     /// <summary>How often the gateway pulls new blacklist entries: the bound on how long a logged-out token survives.</summary>
     public TimeSpan BlacklistPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Verified tokens remembered per gateway (by their text, until they expire); 0 verifies every request.</summary>
+    public int ValidatedTokenCacheSize { get; set; } = 20_000;
 }

@@ -9,18 +9,23 @@ public static class ApiResults
     private const string Success = "SUCCESS";
     private const string Fail = "FAIL";
 
-    public static IResult Ok<T>(T data) => Results.Json(new SuccessEnvelope<T>(StatusCodes.Status200OK, Success, data));
+    public static IResult Ok<T>(T data) => Json(new SuccessEnvelope<T>(StatusCodes.Status200OK, Success, data));
 
     public static IResult Created<T>(T data) =>
-        Results.Json(new SuccessEnvelope<T>(StatusCodes.Status201Created, Success, data), statusCode: StatusCodes.Status201Created);
+        Json(new SuccessEnvelope<T>(StatusCodes.Status201Created, Success, data), StatusCodes.Status201Created);
 
     public static IResult Scroll<T>(Slice<T> slice) => Ok(new ScrollPage<T>(slice.Content, slice.Page, slice.Size, slice.HasNext));
 
     public static IResult Error(HttpContext context, string code, string message, int? status = null)
     {
         var envelope = new ErrorEnvelope(status ?? StatusOf(code), Fail, message, context.Request.Path, code);
-        return Results.Json(envelope, statusCode: envelope.StatusCode);
+        return Json(envelope, envelope.StatusCode);
     }
+
+    private static IResult Json<TEnvelope>(TEnvelope envelope, int? statusCode = null) =>
+        EnvelopeJson<TEnvelope>.TypeInfo is { } generated
+            ? Results.Json(envelope, generated, statusCode: statusCode)
+            : Results.Json(envelope, statusCode: statusCode);
 
     public static int StatusOf(string code) =>
         ErrorCatalog.HttpStatus.TryGetValue(code, out var status) ? status : StatusCodes.Status500InternalServerError;

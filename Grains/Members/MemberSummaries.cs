@@ -19,3 +19,29 @@ public static class MemberSummaries
         }
     }
 }
+
+/// <summary>
+/// A post's recent copy of its author's summary. A timeline page renders ten posts, and asking ten member grains on
+/// every read was a third of the read path's grain calls; a rename or new avatar shows in post views within
+/// <see cref="MemberOptions.SummaryCacheTtl"/>. Safe under interleaved read-only turns: one immutable snapshot,
+/// swapped whole.
+/// </summary>
+public sealed class AuthorSummaryCache(TimeProvider clock, TimeSpan ttl)
+{
+    private volatile Snapshot? _last;
+
+    public async Task<MemberSummary?> FindAsync(IGrainFactory grains, long authorId)
+    {
+        var now = clock.GetUtcNow();
+        if (_last is { } last && last.AuthorId == authorId && now - last.ReadAt < ttl)
+        {
+            return last.Summary;
+        }
+
+        var summary = await MemberSummaries.FindAsync(grains, authorId);
+        _last = new Snapshot(authorId, summary, now);
+        return summary;
+    }
+
+    private sealed record Snapshot(long AuthorId, MemberSummary? Summary, DateTimeOffset ReadAt);
+}

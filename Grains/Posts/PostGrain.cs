@@ -21,10 +21,13 @@ public sealed class PostGrain(
     [PersistentState("post")] IPersistentState<PostState> post,
     IOptions<PostOptions> options,
     IOptions<FeedOptions> feedOptions,
+    IOptions<MemberOptions> memberOptions,
     ISearchIndex search,
     TimeProvider clock,
     ILogger<PostGrain> logger) : Grain, IPostGrain
 {
+    private readonly AuthorSummaryCache _author = new(clock, memberOptions.Value.SummaryCacheTtl);
+
     private PostState State => post.State;
 
     private long Id => GetPrimaryKeyLong();
@@ -185,7 +188,7 @@ public sealed class PostGrain(
     }
 
     private async Task<PostView> ViewAsync(long viewerId) =>
-        PostMapper.ToView(Id, State, await MemberSummaries.FindAsync(GrainFactory, State.AuthorId), viewerId);
+        PostMapper.ToView(Id, State, await _author.FindAsync(GrainFactory, State.AuthorId), viewerId);
 
     private (string? Title, string Content) ValidateOrThrow(PostDraft draft)
     {

@@ -4,6 +4,12 @@ using Dailyfeed.Bench.Social;
 // dotnet run -c Release --project bench/Dailyfeed.Bench -- <suite> [args]
 // Suites print a markdown report to stdout and keep a copy in bench/results/<suite>.md.
 var suite = args.FirstOrDefault() ?? "runtime";
+if (suite == "social" && args.Contains("serve"))
+{
+    await SocialSuite.RunAsync(args);
+    return 0;
+}
+
 var report = suite switch
 {
     "runtime" => await RuntimeSuite.RunAsync(args),
@@ -13,7 +19,7 @@ var report = suite switch
 
 if (report is null)
 {
-    Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: runtime [activations], social");
+    Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: runtime [activations], social [serve]");
     return 2;
 }
 

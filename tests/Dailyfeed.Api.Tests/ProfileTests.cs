@@ -70,6 +70,23 @@ public sealed class ProfileTests(ApiCluster cluster) : IClassFixture<ApiCluster>
     }
 
     [Fact]
+    public async Task A_new_name_shows_on_the_authors_existing_posts_within_seconds()
+    {
+        using var author = cluster.Gateway.CreateApiClient();
+        using var reader = cluster.Gateway.CreateApiClient();
+        var authorId = await author.SignupAndLoginAsync();
+        await reader.SignupAndLoginAsync();
+        var postId = (await author.PostAsync("/api/posts", new { content = "written before the rename" })).Data.GetProperty("id").GetInt64();
+        var before = (await reader.GetAsync($"/api/timeline/posts/{postId}")).Data.GetProperty("authorName").GetString();
+
+        (await author.PutAsync("/api/members/profile", new { memberName = "Renamed Author" })).Status.ShouldBe(HttpStatusCode.OK);
+
+        before.ShouldNotBe("Renamed Author");
+        await EventuallyAsync(async () =>
+            (await reader.GetAsync($"/api/timeline/posts/authors/{authorId}")).Data.GetProperty("content")[0].GetProperty("authorName").GetString() == "Renamed Author");
+    }
+
+    [Fact]
     public async Task Bulk_lookup_is_capped_at_one_hundred_ids()
     {
         using var client = cluster.Gateway.CreateApiClient();

@@ -119,13 +119,14 @@ public sealed class TokenLifecycleTests(ApiCluster cluster) : IClassFixture<ApiC
     {
         var shortLived = cluster.AddGateway(new Dictionary<string, string?>
         {
-            ["Dailyfeed:Jwt:AccessTokenLifetime"] = "00:00:01",
+            ["Dailyfeed:Jwt:AccessTokenLifetime"] = "00:00:02",
             ["Dailyfeed:Jwt:ClockSkew"] = "00:00:00",
         });
         using var client = shortLived.CreateApiClient();
         await client.SignupAndLoginAsync();
         var token = client.AccessToken;
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        (await client.GetAsync("/api/members/summary")).Status.ShouldBe(HttpStatusCode.OK, "verified once, so the gateway remembers the token");
+        await Task.Delay(TimeSpan.FromSeconds(3));
 
         var expired = await client.GetAsync("/api/members/summary");
         expired.Status.ShouldBe(HttpStatusCode.Unauthorized);
@@ -140,7 +141,7 @@ public sealed class TokenLifecycleTests(ApiCluster cluster) : IClassFixture<ApiC
         var refreshed = await client.PostAsync("/api/token/refresh");
         refreshed.Status.ShouldBe(HttpStatusCode.OK);
 
-        // The new token lives 1 s too; a gateway with the default clock skew checks it without racing that second.
+        // The new token lives 2 s too; a gateway with the default clock skew checks it without racing that second.
         using var elsewhere = cluster.Gateway.CreateApiClient();
         (await elsewhere.GetAsync("/api/members/summary", refreshed.Header("Authorization")!["Bearer ".Length..])).Status.ShouldBe(HttpStatusCode.OK);
     }

@@ -23,6 +23,9 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The gateway's process id, for attaching a profiler (dotnet-trace, dotnet-counters).</summary>
+    public int ProcessId => _process.Id;
+
     public static async Task<PlatformProcess> StartAsync(string repositoryRoot, SocialOptions options)
     {
         var gateway = Path.Combine(repositoryRoot, "Gateway.Api", "bin", "Release", "net10.0", "Dailyfeed.Gateway.Api.dll");

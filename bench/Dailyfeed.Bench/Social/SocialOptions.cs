@@ -31,4 +31,7 @@ public sealed record SocialOptions
     public int SetupPasswordHashIterations { get; init; } = 1000;
 
     public int Seed { get; init; } = 42;
+
+    /// <summary>How long `social serve` holds the loaded platform open for profiling.</summary>
+    public TimeSpan ServeLimit { get; init; } = TimeSpan.FromMinutes(30);
 }

@@ -16,7 +16,8 @@ public static class SocialSuite
     private const double PgBenchRatioTarget = 3;
     private const double FanOutP99TargetMs = 100;
 
-    public static async Task<string> RunAsync(string[] args)
+    /// <summary>Runs the suite and returns its report; `social serve` only loads and holds the platform (null report).</summary>
+    public static async Task<string?> RunAsync(string[] args)
     {
         var options = new SocialOptions();
         var root = RepositoryRoot();
@@ -31,6 +32,11 @@ public static class SocialSuite
         using var api = new SocialApi(platform.Address);
         Console.Error.WriteLine($"loading socfb-Reed98 ({graph.Members} members, {graph.Edges.Count} edges) through the API ...");
         var network = await GraphLoader.LoadAsync(api, graph, options);
+        if (args.Contains("serve"))
+        {
+            await ServeMode.RunAsync(platform, network, options);
+            return null;
+        }
 
         // Fan-out and the read anchors first, on a quiet platform; the mixed workload last, as its top rates overload it.
         Console.Error.WriteLine("fan-out visibility ...");

@@ -15,8 +15,7 @@ public static partial class WrkRunner
     /// <summary>GETs <paramref name="path"/> with the bearer tokens in turn (none: no Authorization header).</summary>
     public static async Task<WrkResult> RunAsync(Uri address, string path, IReadOnlyList<string> tokens, SocialOptions options)
     {
-        var script = Path.GetTempFileName();
-        await File.WriteAllTextAsync(script, Script(path, tokens));
+        var script = await WriteScriptAsync(path, tokens);
         try
         {
             var start = new ProcessStartInfo("wrk",
@@ -38,6 +37,14 @@ public static partial class WrkRunner
         {
             File.Delete(script);
         }
+    }
+
+    /// <summary>Writes the wrk Lua script that GETs <paramref name="path"/> with the tokens in turn; returns its path.</summary>
+    public static async Task<string> WriteScriptAsync(string path, IReadOnlyList<string> tokens)
+    {
+        var script = Path.GetTempFileName();
+        await File.WriteAllTextAsync(script, Script(path, tokens));
+        return script;
     }
 
     private static string Script(string path, IReadOnlyList<string> tokens)

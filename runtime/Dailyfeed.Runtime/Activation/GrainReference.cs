@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 
 namespace Dailyfeed.Runtime.Activation;
@@ -25,12 +26,20 @@ internal sealed class GrainReference
 /// </summary>
 public class GrainReferenceProxy : DispatchProxy
 {
+    // DispatchProxy.Create binds the generated type's constructor by reflection on every call (a lock and a binder
+    // per GetGrain, the largest runtime cost of a timeline read). One proxy per interface is made that way; every
+    // reference after it is a shallow copy, which keeps the generated type's own fields and replaces ours.
+    private static readonly ConcurrentDictionary<Type, GrainReferenceProxy> Prototypes = new();
+
     private GrainReference _reference = null!;
     private IGrainCallInvoker _invoker = null!;
 
     internal static object Create(GrainReference reference, IGrainCallInvoker invoker)
     {
-        var proxy = (GrainReferenceProxy)Create(reference.Metadata.InterfaceType, typeof(GrainReferenceProxy));
+        var prototype = Prototypes.GetOrAdd(
+            reference.Metadata.InterfaceType,
+            static type => (GrainReferenceProxy)Create(type, typeof(GrainReferenceProxy)));
+        var proxy = (GrainReferenceProxy)prototype.MemberwiseClone();
         proxy._reference = reference;
         proxy._invoker = invoker;
         return proxy;
