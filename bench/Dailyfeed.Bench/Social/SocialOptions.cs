@@ -20,6 +20,15 @@ public sealed record SocialOptions
 
     public TimeSpan WrkDuration { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// wrk alternates between the platform and the bare server this many times and the median of each is reported:
+    /// on a shared 2-core machine one run of either can be off by a factor of two.
+    /// </summary>
+    public int WrkRounds { get; init; } = 3;
+
+    /// <summary>Unmeasured wrk run against each server first, so tiered JIT has compiled the hot paths.</summary>
+    public TimeSpan WrkWarmup { get; init; } = TimeSpan.FromSeconds(5);
+
     public int WrkConnections { get; init; } = 64;
 
     public TimeSpan PgBenchDuration { get; init; } = TimeSpan.FromSeconds(10);

@@ -44,13 +44,9 @@ public static class SocialSuite
         var home = $"/api/timeline/posts/followings?size={options.TimelineWindow}";
         var mix = Mix(api, network, options);
         Console.Error.WriteLine("wrk: home timeline and bare Kestrel ...");
-        var timeline = await WrkRunner.RunAsync(platform.Address, home, network.Tokens, options);
         var page = await api.RawAsync(home, network.Tokens[0]);
-        WrkResult bare;
-        await using (var kestrel = await BareKestrel.StartAsync(page))
-        {
-            bare = await WrkRunner.RunAsync(kestrel.Address, "/", [], options);
-        }
+        var (timelineRounds, bareRounds) = await AnchorsAsync(platform.Address, home, network.Tokens, page, options);
+        var timeline = timelineRounds.Median;
 
         var halfRate = (int)(timeline.RequestsPerSecond / 2);
         Console.Error.WriteLine($"home timeline alone, open loop at {halfRate} requests/s ...");
@@ -70,7 +66,24 @@ public static class SocialSuite
             runs.Add((rate, await OpenLoopRunner.RunAsync(rate, options.MixDuration, mix, options.Seed + rate)));
         }
 
-        return Report(graph, network, runs, timeline, bare, page.Length, halfLoad, pgbench, fanOut, options);
+        return Report(graph, network, runs, timelineRounds, bareRounds, page.Length, halfLoad, pgbench, fanOut, options);
+    }
+
+    /// <summary>wrk against the platform and the bare server in alternating rounds, so both see the same machine.</summary>
+    private static async Task<(WrkRounds Timeline, WrkRounds Bare)> AnchorsAsync(Uri platform, string home, string[] tokens, byte[] page, SocialOptions options)
+    {
+        await using var kestrel = await BareKestrel.StartAsync(page);
+        await WrkRunner.RunAsync(platform, home, tokens, options, options.WrkWarmup);
+        await WrkRunner.RunAsync(kestrel.Address, "/", [], options, options.WrkWarmup);
+        var timeline = new List<WrkResult>();
+        var bare = new List<WrkResult>();
+        for (var round = 0; round < options.WrkRounds; round++)
+        {
+            timeline.Add(await WrkRunner.RunAsync(platform, home, tokens, options));
+            bare.Add(await WrkRunner.RunAsync(kestrel.Address, "/", [], options));
+        }
+
+        return (new WrkRounds(timeline), new WrkRounds(bare));
     }
 
     private static IReadOnlyList<(string Name, double Share, Func<Random, Task<HttpStatusCode>> Send)> Mix(SocialApi api, LoadedNetwork network, SocialOptions options)
@@ -85,11 +98,12 @@ public static class SocialSuite
     }
 
     private static string Report(
-        Reed98Graph graph, LoadedNetwork network, List<(int Rate, IReadOnlyList<OperationResult> Results)> runs, WrkResult timeline, WrkResult bare,
+        Reed98Graph graph, LoadedNetwork network, List<(int Rate, IReadOnlyList<OperationResult> Results)> runs, WrkRounds timelineRounds, WrkRounds bareRounds,
         int pageBytes, OperationResult halfLoad, IReadOnlyList<PgBenchResult>? pgbench, FanOutResult fanOut, SocialOptions options)
     {
         var r = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
+        var (timeline, bare) = (timelineRounds.Median, bareRounds.Median);
         r.AppendLine(c, $"# Social benchmark on socfb-Reed98 ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
         r.AppendLine();
         r.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}. Platform: the embedded default (gateway + one silo serving both pools, SQLite) as its own process, logs at Warning, rate limits off; clients on the same machine over loopback.");
@@ -111,12 +125,12 @@ public static class SocialSuite
         r.AppendLine();
         r.AppendLine("Latency counts from the moment a request was due (coordinated-omission safe), so queueing shows.");
         r.AppendLine();
-        r.AppendLine("## 2-3. Home timeline reads against the anchors (wrk, 2 threads, same client)");
+        r.AppendLine(c, $"## 2-3. Home timeline reads against the anchors (wrk, 2 threads, same client; median of {timelineRounds.Rounds.Count} alternating rounds)");
         r.AppendLine();
         r.AppendLine("| measure | result | target |");
         r.AppendLine("|---|---|---|");
-        r.AppendLine(c, $"| home timeline (10 posts, {pageBytes:N0} B), wrk -c{options.WrkConnections} | {timeline.RequestsPerSecond:N0} rps, p50 {timeline.P50Ms:F2} ms, p99 {timeline.P99Ms:F2} ms, {timeline.Errors} non-2xx | - |");
-        r.AppendLine(c, $"| bare Kestrel, same {pageBytes:N0} B JSON, wrk -c{options.WrkConnections} | {bare.RequestsPerSecond:N0} rps, p50 {bare.P50Ms:F2} ms, p99 {bare.P99Ms:F2} ms | - |");
+        r.AppendLine(c, $"| home timeline (10 posts, {pageBytes:N0} B), wrk -c{options.WrkConnections} | {timeline.RequestsPerSecond:N0} rps, p50 {timeline.P50Ms:F2} ms, p99 {timeline.P99Ms:F2} ms, {timelineRounds.Rounds.Sum(t => t.Errors)} non-2xx (rounds: {timelineRounds.Spread}) | - |");
+        r.AppendLine(c, $"| bare Kestrel, same {pageBytes:N0} B JSON, wrk -c{options.WrkConnections} | {bare.RequestsPerSecond:N0} rps, p50 {bare.P50Ms:F2} ms, p99 {bare.P99Ms:F2} ms (rounds: {bareRounds.Spread}) | - |");
         r.AppendLine(c, $"| timeline / bare Kestrel | {timeline.RequestsPerSecond / bare.RequestsPerSecond:P0} | >= {KestrelRatioTarget:P0} |");
         r.AppendLine(c, $"| home timeline alone, open loop at half the wrk rate ({halfLoad.AchievedPerSecond:N0} rps) | p50 {halfLoad.P50Ms:F2} ms, p99 {halfLoad.P99Ms:F2} ms, max {halfLoad.MaxMs:F1} ms, {halfLoad.Errors} errors | p99 < {HalfLoadP99TargetMs} ms |");
         if (pgbench is { Count: > 0 })

@@ -7,19 +7,30 @@ namespace Dailyfeed.Bench.Social;
 
 public sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
 
+/// <summary>Rounds of one wrk measurement; the median round is the one reported, the rest show the spread.</summary>
+public sealed record WrkRounds(IReadOnlyList<WrkResult> Rounds)
+{
+    public WrkResult Median => Rounds.OrderBy(r => r.RequestsPerSecond).ElementAt(Rounds.Count / 2);
+
+    public string Spread => string.Join(" / ", Rounds.Select(r => r.RequestsPerSecond.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
+}
+
 /// <summary>Closed-loop maximum throughput with wrk (Debian's), the same client for the platform and the bare server.</summary>
 public static partial class WrkRunner
 {
     public static bool IsInstalled() => File.Exists("/usr/bin/wrk");
 
     /// <summary>GETs <paramref name="path"/> with the bearer tokens in turn (none: no Authorization header).</summary>
-    public static async Task<WrkResult> RunAsync(Uri address, string path, IReadOnlyList<string> tokens, SocialOptions options)
+    public static Task<WrkResult> RunAsync(Uri address, string path, IReadOnlyList<string> tokens, SocialOptions options) =>
+        RunAsync(address, path, tokens, options, options.WrkDuration);
+
+    public static async Task<WrkResult> RunAsync(Uri address, string path, IReadOnlyList<string> tokens, SocialOptions options, TimeSpan duration)
     {
         var script = await WriteScriptAsync(path, tokens);
         try
         {
             var start = new ProcessStartInfo("wrk",
-                ["-t2", $"-c{options.WrkConnections}", $"-d{(int)options.WrkDuration.TotalSeconds}s", "--latency", "-s", script, address.ToString()])
+                ["-t2", $"-c{options.WrkConnections}", $"-d{(int)duration.TotalSeconds}s", "--latency", "-s", script, address.ToString()])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

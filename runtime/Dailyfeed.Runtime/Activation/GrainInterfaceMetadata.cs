@@ -15,6 +15,7 @@ internal sealed class GrainInterfaceMetadata
     {
         InterfaceType = interfaceType;
         GrainType = interfaceType.FullName ?? interfaceType.Name;
+        PlacementHashPrefix = Placement.StableHash.TypePrefix(GrainType);
         Pool = interfaceType.GetCustomAttribute<GrainPoolAttribute>()?.Pool
                ?? throw new InvalidOperationException(
                    $"Grain interface {GrainType} must declare its pool with [GrainPool(...)].");
@@ -39,6 +40,8 @@ internal sealed class GrainInterfaceMetadata
     public string GrainType { get; }
 
     public string Pool { get; }
+
+    public ulong PlacementHashPrefix { get; }
 
     public static GrainInterfaceMetadata For(Type interfaceType) =>
         Cache.GetOrAdd(interfaceType, static t =>

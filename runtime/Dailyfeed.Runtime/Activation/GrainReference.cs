@@ -10,7 +10,7 @@ internal sealed class GrainReference
     {
         GrainId = grainId;
         Metadata = metadata;
-        PlacementHash = Placement.StableHash.Of(grainId);
+        PlacementHash = Placement.StableHash.Of(metadata.PlacementHashPrefix, grainId.Key);
     }
 
     public GrainId GrainId { get; }

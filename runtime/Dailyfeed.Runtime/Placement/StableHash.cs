@@ -9,7 +9,12 @@ internal static class StableHash
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
 
-    public static ulong Of(GrainId grainId) => Mix(Append(Append(Append(FnvOffset, grainId.Type), "/"), grainId.Key));
+    public static ulong Of(GrainId grainId) => Of(TypePrefix(grainId.Type), grainId.Key);
+
+    /// <summary>The hash state after "type/": shared by every grain of the type, so a new reference hashes only its key.</summary>
+    public static ulong TypePrefix(string grainType) => Append(Append(FnvOffset, grainType), "/");
+
+    public static ulong Of(ulong typePrefix, string key) => Mix(Append(typePrefix, key));
 
     public static ulong Of(string value) => Mix(Append(FnvOffset, value));
 
