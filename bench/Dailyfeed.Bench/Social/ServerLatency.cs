@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Dailyfeed.Bench.Social;
+
+/// <summary>Server time of one route over a run: percentiles as the bucket bounds that hold them.</summary>
+public sealed record ServerLatencyResult(long Requests, double P50UpperMs, double P99UpperMs);
+
+/// <summary>
+/// The gateway's own request-duration histogram (GET /metrics), read before and after a run. It times a request from
+/// the first middleware to the last byte written, so set beside the client's open-loop numbers it tells the
+/// platform's time apart from the client's and the kernel's queueing on a shared 2-core machine.
+/// </summary>
+public static partial class ServerLatency
+{
+    public static async Task<IReadOnlyDictionary<double, long>> ScrapeAsync(HttpClient http, string route)
+    {
+        var text = await http.GetStringAsync("/metrics");
+        return BucketLine().Matches(text)
+            .Where(m => m.Groups["route"].Value == route)
+            .ToDictionary(
+                m => m.Groups["le"].Value == "+Inf" ? double.PositiveInfinity : double.Parse(m.Groups["le"].Value, CultureInfo.InvariantCulture),
+                m => long.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture));
+    }
+
+    public static ServerLatencyResult Between(IReadOnlyDictionary<double, long> before, IReadOnlyDictionary<double, long> after)
+    {
+        var cumulative = after.OrderBy(b => b.Key).Select(b => (UpperSeconds: b.Key, Count: b.Value - before.GetValueOrDefault(b.Key))).ToList();
+        var total = cumulative.Count == 0 ? 0 : cumulative[^1].Count;
+        return new ServerLatencyResult(total, UpperMs(cumulative, total, 0.5), UpperMs(cumulative, total, 0.99));
+    }
+
+    private static double UpperMs(List<(double UpperSeconds, long Count)> cumulative, long total, double quantile) =>
+        total == 0 ? double.NaN : cumulative.First(b => b.Count >= quantile * total).UpperSeconds * 1000;
+
+    [GeneratedRegex("""^http_server_request_duration_seconds_bucket\{method="GET",route="(?<route>[^"]+)",le="(?<le>[^"]+)"\} (?<count>\d+)$""", RegexOptions.Multiline)]
+    private static partial Regex BucketLine();
+}
