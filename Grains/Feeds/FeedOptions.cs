@@ -11,6 +11,9 @@ public sealed class FeedOptions
     /// <summary>Pushed entries one feed keeps, newest first.</summary>
     public int MaxEntries { get; set; } = 500;
 
+    /// <summary>Pushes a feed takes into its head before folding them into the archive; each push rewrites only the head.</summary>
+    public int HeadEntries { get; set; } = 50;
+
     /// <summary>Recent posts of a newly followed author copied into the feed.</summary>
     public int BackfillCount { get; set; } = 20;
 

@@ -4,7 +4,10 @@ using Shouldly;
 
 namespace Dailyfeed.Api.Tests;
 
-/// <summary>Two read silos, so followers' feeds live on different silos; authors with 3 followers count as celebrities.</summary>
+/// <summary>
+/// Two read silos, so followers' feeds live on different silos; authors with 3 followers count as celebrities; feeds
+/// fold their head into the archive every 2 pushes, so every test here reads across folds.
+/// </summary>
 public sealed class FeedCluster : ApiCluster
 {
     public const int FanOutThreshold = 3;
@@ -16,6 +19,7 @@ public sealed class FeedCluster : ApiCluster
         ["Dailyfeed:Members:PasswordHashIterations"] = "1000",
         ["Dailyfeed:Feeds:FanOutThreshold"] = FanOutThreshold.ToString(),
         ["Dailyfeed:Feeds:CelebrityCacheTtl"] = "00:00:00",
+        ["Dailyfeed:Feeds:HeadEntries"] = "2",
     };
 }
 
