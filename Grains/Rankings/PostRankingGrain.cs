@@ -59,15 +59,27 @@ public sealed class PostRankingGrain(
         return Task.FromResult(Slices.Of(ids, page));
     }
 
-    /// <summary>Drops the least recently active post that is in no ranking's visible depth.</summary>
+    /// <summary>
+    /// Drops a batch of the least recently active posts that are in no ranking's visible depth. Finding them sorts
+    /// every ranking, so it is paid once per <see cref="RankingOptions.EvictionBatch"/> updates, not on each one:
+    /// per update it serialized every compose and view behind three sorts of the whole capacity.
+    /// </summary>
     private void Evict()
     {
         var visible = Enum.GetValues<PostRanking>()
             .SelectMany(r => PostRankingOrder.Sort(rankings.State.Scores.Values, r).Take(_options.RankingDepth).Select(s => s.PostId))
             .ToHashSet();
-        var victim = rankings.State.Scores.Values.Where(s => !visible.Contains(s.PostId)).MinBy(s => s.LastActivityAt)
-                     ?? rankings.State.Scores.Values.MinBy(s => s.LastActivityAt)!;
-        rankings.State.Scores.Remove(victim.PostId);
+        var excess = rankings.State.Scores.Count - Math.Max(0, _options.Capacity - _options.EvictionBatch);
+        var victims = rankings.State.Scores.Values
+            .OrderBy(s => visible.Contains(s.PostId))
+            .ThenBy(s => s.LastActivityAt)
+            .Take(excess)
+            .Select(s => s.PostId)
+            .ToList();
+        foreach (var victim in victims)
+        {
+            rankings.State.Scores.Remove(victim);
+        }
     }
 
     private void Changed()

@@ -65,3 +65,42 @@ public sealed class RankingTests(ApiCluster cluster) : IClassFixture<ApiCluster>
     private static List<long> Ours(ApiResponse page, params long[] ids) =>
         page.Data.GetProperty("content").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).Where(ids.Contains).ToList();
 }
+
+/// <summary>Rankings that track at most 8 posts, evict 4 at a time and show the top 2 of each ranking.</summary>
+public sealed class SmallRankingCluster : ApiCluster
+{
+    protected override IReadOnlyDictionary<string, string?> GrainSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Dailyfeed:Members:PasswordHashIterations"] = "1000",
+        ["Dailyfeed:Rankings:Capacity"] = "8",
+        ["Dailyfeed:Rankings:EvictionBatch"] = "4",
+        ["Dailyfeed:Rankings:RankingDepth"] = "2",
+    };
+}
+
+public sealed class RankingEvictionTests(SmallRankingCluster cluster) : IClassFixture<SmallRankingCluster>
+{
+    [Fact]
+    public async Task Posts_beyond_the_capacity_are_evicted_in_batches_but_never_a_ranked_one()
+    {
+        using var author = cluster.Gateway.CreateApiClient();
+        using var reader = cluster.Gateway.CreateApiClient();
+        await author.SignupAndLoginAsync();
+        await reader.SignupAndLoginAsync();
+        var popular = Id(await author.PostAsync("/api/posts", new { content = "the one everybody liked" }));
+        await reader.PostAsync($"/api/posts/{popular}/like");
+        var later = new List<long>();
+        for (var i = 0; i < 20; i++)
+        {
+            later.Add(Id(await author.PostAsync("/api/posts", new { content = $"filler {i}" })));
+        }
+
+        IdsOf(await reader.GetAsync("/api/timeline/posts/most-popular?size=2"))[0].ShouldBe(popular, "a post in a ranking's top is never evicted");
+        IdsOf(await reader.GetAsync("/api/timeline/posts/recent-activities?size=2")).ShouldBe([later[^1], later[^2]]);
+    }
+
+    private static long Id(ApiResponse response) => response.Data.GetProperty("id").GetInt64();
+
+    private static List<long> IdsOf(ApiResponse page) =>
+        page.Data.GetProperty("content").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).ToList();
+}
