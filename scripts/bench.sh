@@ -2,11 +2,14 @@
 # The benchmark command (README "Benchmarks"): installs wrk and the servers from Debian, builds in Release, then runs
 #   runtime  grain-call rates, cross-silo latency, memory per activation   -> bench/results/runtime.md
 #   social   socfb-Reed98 through the public API: mixed workload, bare-Kestrel and pgbench anchors, fan-out -> bench/results/social.md
-# Usage: scripts/bench.sh [runtime|social|all]   (default: all). All traffic stays on 127.0.0.1 and every run stops by itself.
+#   social serve   loads the graph, then holds the platform open for profiling (prints its pid and a wrk command)
+# Usage: scripts/bench.sh [runtime|social|all] [suite args]   (default: all). All traffic stays on 127.0.0.1 and every run
+# stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 suite="${1:-all}"
+shift || true
 scripts/install-servers.sh
 command -v wrk >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq wrk; }
 export DAILYFEED_PG_CONNECTION="${DAILYFEED_PG_CONNECTION:-Host=127.0.0.1;Port=5432;Username=dailyfeed;Password=dailyfeed;Database=dailyfeed}"
@@ -14,6 +17,6 @@ export DAILYFEED_PG_CONNECTION="${DAILYFEED_PG_CONNECTION:-Host=127.0.0.1;Port=5
 dotnet build Dailyfeed.sln -c Release
 for s in runtime social; do
   if [ "$suite" = all ] || [ "$suite" = "$s" ]; then
-    dotnet run -c Release --no-build --project bench/Dailyfeed.Bench -- "$s"
+    dotnet run -c Release --no-build --project bench/Dailyfeed.Bench -- "$s" "$@"
   fi
 done
