@@ -34,6 +34,13 @@ public sealed class DependencyBreakerTests(CuttableDatabaseCluster cluster) : IC
     // machine running other test classes beside this one (a 50 ms bound failed there at 68 ms).
     private const int FastFailMilliseconds = 500;
 
+    // Each write silo has its own storage breaker that opens after 5 failed calls, so with two write silos about ten
+    // writes still reach the database. With 20 writes, only the last few were left to be refused, and the count of 10
+    // refusals was missed now and then; the first 20 of 30 now leave room for both circuits to open, and the last 10
+    // are the ones timed.
+    private const int WritesDuringOutage = 30;
+    private const int WritesBeforeBothCircuitsOpen = 20;
+
     [Fact]
     public async Task With_the_database_down_writes_fail_fast_with_503_and_recover_when_it_returns()
     {
@@ -43,7 +50,7 @@ public sealed class DependencyBreakerTests(CuttableDatabaseCluster cluster) : IC
 
         cluster.Database.Down();
         var failures = new List<(HttpStatusCode Status, string? Code, double Ms)>();
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < WritesDuringOutage; i++)
         {
             var started = Stopwatch.GetTimestamp();
             var response = await client.PostAsync("/api/posts", new { content = $"during the outage {i}" });
@@ -51,7 +58,7 @@ public sealed class DependencyBreakerTests(CuttableDatabaseCluster cluster) : IC
         }
 
         failures.ShouldAllBe(f => f.Status == HttpStatusCode.ServiceUnavailable && f.Code == "SERVICE_UNAVAILABLE");
-        var openCircuit = failures.Skip(10).Select(f => f.Ms).Order().ToList();
+        var openCircuit = failures.Skip(WritesBeforeBothCircuitsOpen).Select(f => f.Ms).Order().ToList();
         openCircuit[openCircuit.Count / 2].ShouldBeLessThan(FastFailMilliseconds, "once open, the circuit fails calls without touching the database");
         var metrics = await cluster.Gateway.CreateClient().GetStringAsync("/metrics");
         metrics.ShouldContain("dailyfeed_circuit_transitions_total{dependency=\"grain storage\",state=\"open\"}", Case.Sensitive, "transitions are exported");
