@@ -48,6 +48,12 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonElement Body, IReadO
 {
     public JsonElement Data => Body.GetProperty("data");
 
+    /// <summary>The id of what was created or read.</summary>
+    public long Id => Data.GetProperty("id").GetInt64();
+
+    /// <summary>The ids of a page's content, in order.</summary>
+    public List<long> ContentIds => Data.GetProperty("content").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).ToList();
+
     public string? Code => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("code", out var code) ? code.GetString() : null;
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;

@@ -11,11 +11,11 @@ public sealed class CommentTests(ApiCluster cluster) : IClassFixture<ApiCluster>
         var (client, postId) = await PostAsync();
         var root = await client.PostAsync("/api/comments", new { postId, content = "level 0" });
         root.Status.ShouldBe(HttpStatusCode.Created, root.ToString());
-        var first = await client.PostAsync("/api/comments/replies", new { postId, parentId = Id(root), content = "level 1" });
-        var second = await client.PostAsync("/api/reply", new { postId, parentId = Id(first), content = "level 2" });
+        var first = await client.PostAsync("/api/comments/replies", new { postId, parentId = root.Id, content = "level 1" });
+        var second = await client.PostAsync("/api/reply", new { postId, parentId = first.Id, content = "level 2" });
         second.Data.GetProperty("depth").GetInt32().ShouldBe(2);
 
-        var third = await client.PostAsync("/api/comments/replies", new { postId, parentId = Id(second), content = "level 3" });
+        var third = await client.PostAsync("/api/comments/replies", new { postId, parentId = second.Id, content = "level 3" });
 
         third.Status.ShouldBe(HttpStatusCode.BadRequest);
         third.Code.ShouldBe("COMMENT_DEPTH_LIMIT_EXCEEDS");
@@ -26,8 +26,8 @@ public sealed class CommentTests(ApiCluster cluster) : IClassFixture<ApiCluster>
     public async Task A_parent_from_another_post_is_rejected()
     {
         var (client, postId) = await PostAsync();
-        var otherPost = Id(await client.PostAsync("/api/posts", new { content = "another post" }));
-        var foreignParent = Id(await client.PostAsync("/api/comments", new { postId = otherPost, content = "elsewhere" }));
+        var otherPost = (await client.PostAsync("/api/posts", new { content = "another post" })).Id;
+        var foreignParent = (await client.PostAsync("/api/comments", new { postId = otherPost, content = "elsewhere" })).Id;
 
         var reply = await client.PostAsync("/api/comments/replies", new { postId, parentId = foreignParent, content = "wrong thread" });
 
@@ -39,17 +39,17 @@ public sealed class CommentTests(ApiCluster cluster) : IClassFixture<ApiCluster>
     public async Task Deleting_a_comment_deletes_all_its_replies()
     {
         var (client, postId) = await PostAsync();
-        var root = Id(await client.PostAsync("/api/comments", new { postId, content = "root" }));
-        var reply = Id(await client.PostAsync("/api/comments/replies", new { postId, parentId = root, content = "reply" }));
-        var nested = Id(await client.PostAsync("/api/comments/replies", new { postId, parentId = reply, content = "nested" }));
-        var survivor = Id(await client.PostAsync("/api/comments", new { postId, content = "unrelated" }));
+        var root = (await client.PostAsync("/api/comments", new { postId, content = "root" })).Id;
+        var reply = (await client.PostAsync("/api/comments/replies", new { postId, parentId = root, content = "reply" })).Id;
+        var nested = (await client.PostAsync("/api/comments/replies", new { postId, parentId = reply, content = "nested" })).Id;
+        var survivor = (await client.PostAsync("/api/comments", new { postId, content = "unrelated" })).Id;
 
         (await client.DeleteAsync($"/api/comments/{root}")).Status.ShouldBe(HttpStatusCode.OK);
 
         (await client.GetAsync($"/api/timeline/posts/comments/{reply}")).Code.ShouldBe("COMMENT_NOT_FOUND");
         (await client.GetAsync($"/api/timeline/posts/comments/{nested}")).Code.ShouldBe("COMMENT_NOT_FOUND");
         var remaining = await client.GetAsync($"/api/timeline/posts/{postId}/comments");
-        remaining.Data.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("id").GetInt64()).ShouldBe([survivor]);
+        remaining.ContentIds.ShouldBe([survivor]);
         (await client.GetAsync($"/api/timeline/statistics/posts/{postId}")).Data.GetProperty("commentCount").GetInt64().ShouldBe(1);
     }
 
@@ -59,7 +59,7 @@ public sealed class CommentTests(ApiCluster cluster) : IClassFixture<ApiCluster>
         var (author, postId) = await PostAsync();
         using var other = cluster.Gateway.CreateApiClient();
         await other.SignupAndLoginAsync();
-        var comment = Id(await author.PostAsync("/api/comments", new { postId, content = "mine" }));
+        var comment = (await author.PostAsync("/api/comments", new { postId, content = "mine" })).Id;
 
         (await other.PutAsync($"/api/comments/{comment}", new { content = "yours now" })).Code.ShouldBe("COMMENT_MODIFICATION_PERMISSION_DENIED");
         (await other.DeleteAsync($"/api/comments/{comment}")).Code.ShouldBe("COMMENT_DELETION_PERMISSION_DENIED");
@@ -86,8 +86,6 @@ public sealed class CommentTests(ApiCluster cluster) : IClassFixture<ApiCluster>
     {
         var client = cluster.Gateway.CreateApiClient();
         await client.SignupAndLoginAsync();
-        return (client, Id(await client.PostAsync("/api/posts", new { content = "a post to discuss" })));
+        return (client, (await client.PostAsync("/api/posts", new { content = "a post to discuss" })).Id);
     }
-
-    private static long Id(ApiResponse response) => response.Data.GetProperty("id").GetInt64();
 }

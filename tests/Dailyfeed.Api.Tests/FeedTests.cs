@@ -36,15 +36,15 @@ public sealed class FeedTests(FeedCluster cluster) : IClassFixture<FeedCluster>
         var ids = new List<long>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add((await author.PostAsync("/api/posts", new { content = $"post {i}" })).Data.GetProperty("id").GetInt64());
+            ids.Add((await author.PostAsync("/api/posts", new { content = $"post {i}" })).Id);
         }
 
         var first = await reader.GetAsync("/api/timeline/posts/followings?page=0&size=3");
         var second = await reader.GetAsync("/api/timeline/posts/followings?page=1&size=3");
 
-        IdsOf(first).ShouldBe([ids[4], ids[3], ids[2]]);
+        first.ContentIds.ShouldBe([ids[4], ids[3], ids[2]]);
         first.Data.GetProperty("hasNext").GetBoolean().ShouldBeTrue();
-        IdsOf(second).ShouldBe([ids[1], ids[0]]);
+        second.ContentIds.ShouldBe([ids[1], ids[0]]);
         second.Data.GetProperty("hasNext").GetBoolean().ShouldBeFalse();
         (await reader.GetAsync("/api/timeline/posts/followings")).Data.GetProperty("size").GetInt32().ShouldBe(20, "timelines default to pages of 20");
     }
@@ -58,16 +58,16 @@ public sealed class FeedTests(FeedCluster cluster) : IClassFixture<FeedCluster>
         await reader.SignupAndLoginAsync();
         var authorId = await author.SignupAndLoginAsync();
         var otherId = await other.SignupAndLoginAsync();
-        var early = (await author.PostAsync("/api/posts", new { content = "before the follow" })).Data.GetProperty("id").GetInt64();
-        var kept = (await other.PostAsync("/api/posts", new { content = "from someone still followed" })).Data.GetProperty("id").GetInt64();
+        var early = (await author.PostAsync("/api/posts", new { content = "before the follow" })).Id;
+        var kept = (await other.PostAsync("/api/posts", new { content = "from someone still followed" })).Id;
 
         await reader.PostAsync($"/api/members/follow/{authorId}");
         await reader.PostAsync($"/api/members/follow/{otherId}");
-        IdsOf(await reader.GetAsync("/api/timeline/posts/followings")).ShouldBe([kept, early]);
+        (await reader.GetAsync("/api/timeline/posts/followings")).ContentIds.ShouldBe([kept, early]);
 
         await reader.DeleteAsync($"/api/members/follow/{authorId}");
 
-        IdsOf(await reader.GetAsync("/api/timeline/posts/followings")).ShouldBe([kept]);
+        (await reader.GetAsync("/api/timeline/posts/followings")).ContentIds.ShouldBe([kept]);
     }
 
     [Fact]
@@ -96,11 +96,11 @@ public sealed class FeedTests(FeedCluster cluster) : IClassFixture<FeedCluster>
             }
         }
 
-        var postId = (await author.PostAsync("/api/posts", new { content = "to everyone" })).Data.GetProperty("id").GetInt64();
+        var postId = (await author.PostAsync("/api/posts", new { content = "to everyone" })).Id;
 
         foreach (var follower in followers)
         {
-            IdsOf(await follower.GetAsync("/api/timeline/posts/followings")).ShouldContain(postId);
+            (await follower.GetAsync("/api/timeline/posts/followings")).ContentIds.ShouldContain(postId);
             follower.Dispose();
         }
     }
@@ -120,11 +120,11 @@ public sealed class FeedTests(FeedCluster cluster) : IClassFixture<FeedCluster>
         }
 
         (await cluster.Cluster.Client.GetGrain<ICelebrityDirectoryGrain>(CelebrityDirectory.Key).GetAllAsync()).ShouldContain(celebrityId);
-        var postId = (await celebrity.PostAsync("/api/posts", new { content = "one write, many readers" })).Data.GetProperty("id").GetInt64();
+        var postId = (await celebrity.PostAsync("/api/posts", new { content = "one write, many readers" })).Id;
 
         foreach (var fan in fans)
         {
-            IdsOf(await fan.GetAsync("/api/timeline/posts/followings")).ShouldContain(postId);
+            (await fan.GetAsync("/api/timeline/posts/followings")).ContentIds.ShouldContain(postId);
             fan.Dispose();
         }
     }
@@ -136,13 +136,10 @@ public sealed class FeedTests(FeedCluster cluster) : IClassFixture<FeedCluster>
         using var reader = cluster.Gateway.CreateApiClient();
         var authorId = await author.SignupAndLoginAsync();
         await reader.SignupAndLoginAsync();
-        var first = (await author.PostAsync("/api/posts", new { content = "one" })).Data.GetProperty("id").GetInt64();
-        var second = (await author.PostAsync("/api/posts", new { content = "two" })).Data.GetProperty("id").GetInt64();
+        var first = (await author.PostAsync("/api/posts", new { content = "one" })).Id;
+        var second = (await author.PostAsync("/api/posts", new { content = "two" })).Id;
 
-        IdsOf(await author.GetAsync("/api/timeline/posts")).ShouldBe([second, first]);
-        IdsOf(await reader.GetAsync($"/api/timeline/posts/authors/{authorId}")).ShouldBe([second, first]);
+        (await author.GetAsync("/api/timeline/posts")).ContentIds.ShouldBe([second, first]);
+        (await reader.GetAsync($"/api/timeline/posts/authors/{authorId}")).ContentIds.ShouldBe([second, first]);
     }
-
-    private static List<long> IdsOf(ApiResponse page) =>
-        page.Data.GetProperty("content").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).ToList();
 }

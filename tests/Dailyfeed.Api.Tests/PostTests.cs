@@ -14,7 +14,7 @@ public sealed class PostTests(ApiCluster cluster) : IClassFixture<ApiCluster>
         await other.SignupAndLoginAsync();
         var created = await author.PostAsync("/api/posts", new { title = "Hello", content = "First post" });
         created.Status.ShouldBe(HttpStatusCode.Created, created.ToString());
-        var id = created.Data.GetProperty("id").GetInt64();
+        var id = created.Id;
 
         (await other.PutAsync($"/api/posts/{id}", new { content = "hijack" })).Code.ShouldBe("POST_UPDATE_FORBIDDEN");
         (await other.DeleteAsync($"/api/posts/{id}")).Code.ShouldBe("POST_DELETE_FORBIDDEN");
@@ -48,7 +48,7 @@ public sealed class PostTests(ApiCluster cluster) : IClassFixture<ApiCluster>
         await author.SignupAndLoginAsync();
         await fan.SignupAndLoginAsync();
         await other.SignupAndLoginAsync();
-        var id = (await author.PostAsync("/api/posts", new { content = "Count me" })).Data.GetProperty("id").GetInt64();
+        var id = (await author.PostAsync("/api/posts", new { content = "Count me" })).Id;
 
         (await fan.PostAsync($"/api/posts/{id}/like")).Status.ShouldBe(HttpStatusCode.OK);
         var twice = await fan.PostAsync($"/api/posts/{id}/like");

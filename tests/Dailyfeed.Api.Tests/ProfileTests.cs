@@ -21,7 +21,7 @@ public sealed class ProfileTests(ApiCluster cluster) : IClassFixture<ApiCluster>
 
         (await client.PutAsync("/api/members/profile/handle", new { newHandle })).Status.ShouldBe(HttpStatusCode.OK);
 
-        (await client.GetAsync($"/api/members/profile/@{newHandle}")).Data.GetProperty("id").GetInt64().ShouldBe(id);
+        (await client.GetAsync($"/api/members/profile/@{newHandle}")).Id.ShouldBe(id);
         (await client.GetAsync($"/api/members/profile/@{oldHandle}")).Code.ShouldBe("MEMBER_NOT_FOUND");
         using var other = cluster.Gateway.CreateApiClient();
         (await other.PostAsync("/api/authentication/signup", TestMembers.Registration(handle: oldHandle))).Status.ShouldBe(HttpStatusCode.Created);
@@ -54,7 +54,7 @@ public sealed class ProfileTests(ApiCluster cluster) : IClassFixture<ApiCluster>
         using var fan = cluster.Gateway.CreateApiClient();
         var email = $"bye{Guid.NewGuid():N}@example.com";
         var signup = await client.PostAsync("/api/authentication/signup", TestMembers.Registration(email));
-        var id = signup.Data.GetProperty("id").GetInt64();
+        var id = signup.Id;
         await client.LoginAsync(email);
         await fan.SignupAndLoginAsync();
         await fan.PostAsync($"/api/members/follow/{id}");
@@ -76,7 +76,7 @@ public sealed class ProfileTests(ApiCluster cluster) : IClassFixture<ApiCluster>
         using var reader = cluster.Gateway.CreateApiClient();
         var authorId = await author.SignupAndLoginAsync();
         await reader.SignupAndLoginAsync();
-        var postId = (await author.PostAsync("/api/posts", new { content = "written before the rename" })).Data.GetProperty("id").GetInt64();
+        var postId = (await author.PostAsync("/api/posts", new { content = "written before the rename" })).Id;
         var before = (await reader.GetAsync($"/api/timeline/posts/{postId}")).Data.GetProperty("authorName").GetString();
 
         (await author.PutAsync("/api/members/profile", new { memberName = "Renamed Author" })).Status.ShouldBe(HttpStatusCode.OK);

@@ -51,7 +51,7 @@ public sealed class RankingTests(ApiCluster cluster) : IClassFixture<ApiCluster>
 
         var page = await author.GetAsync($"/api/timeline/posts/date-range?startDate={today}&endDate={today}&size=100");
 
-        page.Data.GetProperty("content").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).ShouldContain(post);
+        page.ContentIds.ShouldContain(post);
         page.Data.GetProperty("totalElements").GetInt64().ShouldBeGreaterThanOrEqualTo(1);
         page.Data.GetProperty("first").GetBoolean().ShouldBeTrue();
         (await author.GetAsync("/api/timeline/posts/date-range?startDate=2026-01-10&endDate=2026-01-01")).Code.ShouldBe("INVALID_REQUEST");
@@ -60,10 +60,10 @@ public sealed class RankingTests(ApiCluster cluster) : IClassFixture<ApiCluster>
     }
 
     private static async Task<long> CreateAsync(ApiClient client, string content) =>
-        (await client.PostAsync("/api/posts", new { content })).Data.GetProperty("id").GetInt64();
+        (await client.PostAsync("/api/posts", new { content })).Id;
 
     private static List<long> Ours(ApiResponse page, params long[] ids) =>
-        page.Data.GetProperty("content").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).Where(ids.Contains).ToList();
+        page.ContentIds.Where(ids.Contains).ToList();
 }
 
 /// <summary>Rankings that track at most 8 posts, evict 4 at a time and show the top 2 of each ranking.</summary>
@@ -87,20 +87,15 @@ public sealed class RankingEvictionTests(SmallRankingCluster cluster) : IClassFi
         using var reader = cluster.Gateway.CreateApiClient();
         await author.SignupAndLoginAsync();
         await reader.SignupAndLoginAsync();
-        var popular = Id(await author.PostAsync("/api/posts", new { content = "the one everybody liked" }));
+        var popular = (await author.PostAsync("/api/posts", new { content = "the one everybody liked" })).Id;
         await reader.PostAsync($"/api/posts/{popular}/like");
         var later = new List<long>();
         for (var i = 0; i < 20; i++)
         {
-            later.Add(Id(await author.PostAsync("/api/posts", new { content = $"filler {i}" })));
+            later.Add((await author.PostAsync("/api/posts", new { content = $"filler {i}" })).Id);
         }
 
-        IdsOf(await reader.GetAsync("/api/timeline/posts/most-popular?size=2"))[0].ShouldBe(popular, "a post in a ranking's top is never evicted");
-        IdsOf(await reader.GetAsync("/api/timeline/posts/recent-activities?size=2")).ShouldBe([later[^1], later[^2]]);
+        (await reader.GetAsync("/api/timeline/posts/most-popular?size=2")).ContentIds[0].ShouldBe(popular, "a post in a ranking's top is never evicted");
+        (await reader.GetAsync("/api/timeline/posts/recent-activities?size=2")).ContentIds.ShouldBe([later[^1], later[^2]]);
     }
-
-    private static long Id(ApiResponse response) => response.Data.GetProperty("id").GetInt64();
-
-    private static List<long> IdsOf(ApiResponse page) =>
-        page.Data.GetProperty("content").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).ToList();
 }

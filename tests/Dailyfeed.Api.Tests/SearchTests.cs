@@ -19,9 +19,9 @@ public sealed class SearchTests(ApiCluster cluster) : IClassFixture<ApiCluster>
         var byKoreanStem = await client.GetAsync($"/api/search/posts?keyword={Uri.EscapeDataString("비빔밥")}");
         var byEnglish = await client.GetAsync($"/api/search/posts?keyword={Uri.EscapeDataString($"RUNTIME {tag}")}");
 
-        Ids(byKorean).ShouldBe([korean]);
-        Ids(byKoreanStem).ShouldContain(korean, "a keyword glued to a particle (비빔밥을) still matches");
-        Ids(byEnglish).ShouldBe([english], "matching ignores case");
+        byKorean.ContentIds.ShouldBe([korean]);
+        byKoreanStem.ContentIds.ShouldContain(korean, "a keyword glued to a particle (비빔밥을) still matches");
+        byEnglish.ContentIds.ShouldBe([english], "matching ignores case");
         byEnglish.Data.GetProperty("totalElements").GetInt64().ShouldBe(1);
         byEnglish.Data.GetProperty("first").GetBoolean().ShouldBeTrue();
         byEnglish.Data.GetProperty("last").GetBoolean().ShouldBeTrue();
@@ -42,13 +42,13 @@ public sealed class SearchTests(ApiCluster cluster) : IClassFixture<ApiCluster>
         var first = await client.GetAsync($"/api/search/posts?keyword=rust{tag}&page=0&size=2");
         var second = await client.GetAsync($"/api/search/posts?keyword=rust{tag}&page=1&size=2");
 
-        Ids(first)[0].ShouldBe(exact);
+        first.ContentIds[0].ShouldBe(exact);
         first.Data.GetProperty("totalElements").GetInt64().ShouldBe(4);
         first.Data.GetProperty("totalPages").GetInt32().ShouldBe(2);
         first.Data.GetProperty("hasNext").GetBoolean().ShouldBeTrue();
         second.Data.GetProperty("hasPrevious").GetBoolean().ShouldBeTrue();
         second.Data.GetProperty("last").GetBoolean().ShouldBeTrue();
-        Ids(first).Concat(Ids(second)).Distinct().Count().ShouldBe(4);
+        first.ContentIds.Concat(second.ContentIds).Distinct().Count().ShouldBe(4);
     }
 
     [Fact]
@@ -58,11 +58,11 @@ public sealed class SearchTests(ApiCluster cluster) : IClassFixture<ApiCluster>
         await client.SignupAndLoginAsync();
         var tag = Guid.NewGuid().ToString("N")[..8];
         var postId = await CreateAsync(client, "a post");
-        var comment = (await client.PostAsync("/api/comments", new { postId, content = $"정말 좋은 글{tag}입니다" })).Data.GetProperty("id").GetInt64();
+        var comment = (await client.PostAsync("/api/comments", new { postId, content = $"정말 좋은 글{tag}입니다" })).Id;
 
-        Ids(await client.GetAsync($"/api/search/comments?keyword={Uri.EscapeDataString($"글{tag}")}")).ShouldBe([comment]);
+        (await client.GetAsync($"/api/search/comments?keyword={Uri.EscapeDataString($"글{tag}")}")).ContentIds.ShouldBe([comment]);
         await client.DeleteAsync($"/api/comments/{comment}");
-        Ids(await client.GetAsync($"/api/search/comments?keyword={Uri.EscapeDataString($"글{tag}")}")).ShouldBeEmpty();
+        (await client.GetAsync($"/api/search/comments?keyword={Uri.EscapeDataString($"글{tag}")}")).ContentIds.ShouldBeEmpty();
     }
 
     [Fact]
@@ -81,9 +81,6 @@ public sealed class SearchTests(ApiCluster cluster) : IClassFixture<ApiCluster>
     {
         var response = await client.PostAsync("/api/posts", new { content });
         response.Status.ShouldBe(HttpStatusCode.Created, response.ToString());
-        return response.Data.GetProperty("id").GetInt64();
+        return response.Id;
     }
-
-    private static List<long> Ids(ApiResponse page) =>
-        page.Data.GetProperty("content").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).ToList();
 }

@@ -47,7 +47,7 @@ public sealed class SignupAndLoginTests(ApiCluster cluster) : IClassFixture<ApiC
         response.Body.GetProperty("result").GetString().ShouldBe("SUCCESS");
         response.Body.GetProperty("status").GetInt32().ShouldBe(201);
         response.Data.GetProperty("name").GetString().ShouldBe("Ada Lovelace");
-        response.Data.GetProperty("id").GetInt64().ShouldBeGreaterThan(0);
+        response.Id.ShouldBeGreaterThan(0);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public static class TestMembers
         signup.Status.ShouldBe(HttpStatusCode.Created, signup.ToString());
         var login = await client.LoginAsync(email);
         login.Status.ShouldBe(HttpStatusCode.OK, login.ToString());
-        return signup.Data.GetProperty("id").GetInt64();
+        return signup.Id;
     }
 
     public static async Task<ApiResponse> LoginAsync(this ApiClient client, string email, string password = Password)

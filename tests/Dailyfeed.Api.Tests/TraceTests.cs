@@ -30,7 +30,7 @@ public sealed class TraceTests(TracedCluster cluster) : IClassFixture<TracedClus
         var created = await client.PostAsync("/api/posts", new { content = "traced" });
 
         created.Status.ShouldBe(HttpStatusCode.Created);
-        var postId = created.Data.GetProperty("id").GetInt64();
+        var postId = created.Id;
         var trace = traceId.ToString();
         gatewayLogs.Lines.ShouldContain(l => l.TraceId == trace && l.Message.Contains("/api/posts"), "the gateway's request log line");
         cluster.SiloLogs.Lines.ShouldContain(l => l.TraceId == trace && l.Message.Contains("CreateAsync"), "a silo's grain-call log line");

@@ -45,12 +45,12 @@ public sealed class DatabaseOutageTests(DatabaseOutageCluster cluster, ITestOutp
         var seeded = new List<long>();
         for (var i = 0; i < 3; i++)
         {
-            seeded.Add((await author.PostAsync("/api/posts", new { content = $"before the outage {i}" })).Data.GetProperty("id").GetInt64());
+            seeded.Add((await author.PostAsync("/api/posts", new { content = $"before the outage {i}" })).Id);
         }
 
         // The idle reader's last good page; its grains are collected while it stays away.
         var primed = await idleReader.GetAsync("/api/timeline/posts/followings");
-        IdsOf(primed).ShouldBe(Enumerable.Reverse(seeded));
+        primed.ContentIds.ShouldBe(Enumerable.Reverse(seeded));
 
         await using var load = new LoadRun(RunLimit);
         var writer = cluster.Gateway.CreateApiClient();
@@ -86,7 +86,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageCluster cluster, ITestOutp
         during.Where(o => o.Operation == "read").ShouldAllBe(o => o.Status == HttpStatusCode.OK, "feeds stay readable while the database is down");
         idleRead.Status.ShouldBe(HttpStatusCode.OK, idleRead.ToString());
         idleRead.Header("X-Dailyfeed-Stale").ShouldBe("true", "a feed whose grains must load state degrades to the last good page");
-        IdsOf(idleRead).ShouldBe(IdsOf(primed));
+        idleRead.ContentIds.ShouldBe(primed.ContentIds);
 
         recoveredAt.ShouldNotBeNull("writes succeed again once the database is back, without a restart");
         var fresh = await idleReader.GetAsync("/api/timeline/posts/followings");
@@ -126,7 +126,4 @@ public sealed class DatabaseOutageTests(DatabaseOutageCluster cluster, ITestOutp
             output.WriteLine($"{group.Key.Operation,-6} {group.Key.Phase,-7} {(int)group.Key.Status} stale={group.Key.Stale}: {ms.Count} requests, p50 {ms[ms.Count / 2]:F1} ms, max {ms[^1]:F1} ms");
         }
     }
-
-    private static IEnumerable<long> IdsOf(ApiResponse page) =>
-        page.Data.GetProperty("content").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).ToList();
 }
