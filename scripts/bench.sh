@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark command (README "Benchmarks"): installs wrk and the servers from Debian, builds in Release, then runs
+# The benchmark command (README "Benchmarks"): installs wrk, gcc and the servers from Debian, builds in Release, then runs
 #   runtime  grain-call rates, cross-silo latency, memory per activation   -> bench/results/runtime.md
 #   social   socfb-Reed98 through the public API: mixed workload, bare-Kestrel and pgbench anchors, fan-out -> bench/results/social.md
 #   social serve   loads the graph, then holds the platform open for profiling (prints its pid and a wrk command)
@@ -12,6 +12,8 @@ suite="${1:-all}"
 shift || true
 scripts/install-servers.sh
 command -v wrk >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq wrk; }
+# gcc builds bench/openloop/openloop.c, the C open-loop client of the social suite's half-load timeline run.
+command -v gcc >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq gcc; }
 export DAILYFEED_PG_CONNECTION="${DAILYFEED_PG_CONNECTION:-Host=127.0.0.1;Port=5432;Username=dailyfeed;Password=dailyfeed;Database=dailyfeed}"
 
 dotnet build Dailyfeed.sln -c Release

@@ -10,4 +10,10 @@ public sealed class FallbackOptions
 
     /// <summary>Oldest page still worth showing during an outage.</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A page stored more recently than this is not stored again: a hot feed read thousands of times a second would
+    /// otherwise rewrite its cache entry on every read, and an outage page one second older is just as good.
+    /// </summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

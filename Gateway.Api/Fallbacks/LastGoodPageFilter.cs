@@ -24,7 +24,8 @@ public sealed class LastGoodPageFilter(IOptions<FallbackOptions> options, ILogge
         try
         {
             var result = await next(context);
-            if (result is IValueHttpResult { Value: { } page } and IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK })
+            if (result is IValueHttpResult { Value: { } page } and IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK } &&
+                !StoredRecently(key))
             {
                 _cache.Set(key, new CachedPage(page, DateTimeOffset.UtcNow), new MemoryCacheEntryOptions
                 {
@@ -47,6 +48,10 @@ public sealed class LastGoodPageFilter(IOptions<FallbackOptions> options, ILogge
     }
 
     public void Dispose() => _cache.Dispose();
+
+    private bool StoredRecently(PageKey key) =>
+        _cache.TryGetValue(key, out CachedPage? cached) && cached is not null &&
+        DateTimeOffset.UtcNow - cached.StoredAt < options.Value.RefreshInterval;
 
     private sealed record PageKey(long MemberId, string Url);
 

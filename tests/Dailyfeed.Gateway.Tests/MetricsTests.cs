@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Shouldly;
 
 namespace Dailyfeed.Gateway.Tests;
@@ -20,5 +22,38 @@ public sealed class MetricsTests(EmbeddedGatewayFactory factory) : IClassFixture
         text.ShouldContain("http_server_request_duration_seconds_bucket{method=\"GET\",route=\"/healthcheck/live\",le=\"+Inf\"}");
         text.ShouldContain("dailyfeed_activations{silo=");
         text.ShouldContain("dailyfeed_circuit_open{dependency=\"grain storage\"");
+    }
+
+    [Fact]
+    public async Task Counters_and_histograms_count_every_request_once_with_cumulative_buckets()
+    {
+        const string Route = "route=\"/healthcheck/ready\"";
+        using var client = factory.CreateClient();
+        var before = await client.GetStringAsync("/metrics");
+
+        const int Requests = 7;
+        for (var i = 0; i < Requests; i++)
+        {
+            (await client.GetAsync("/healthcheck/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var after = await client.GetStringAsync("/metrics");
+        var counter = $"http_server_requests_total{{method=\"GET\",{Route},status=\"200\"}}";
+        (Value(after, counter) - Value(before, counter)).ShouldBe(Requests);
+        var count = $"http_server_request_duration_seconds_count{{method=\"GET\",{Route}}}";
+        (Value(after, count) - Value(before, count)).ShouldBe(Requests);
+
+        var buckets = Regex.Matches(after, $@"^http_server_request_duration_seconds_bucket\{{method=""GET"",{Regex.Escape(Route)},le=""([^""]+)""\}} (\d+)$", RegexOptions.Multiline)
+            .Select(m => long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))
+            .ToList();
+        buckets.Count.ShouldBe(15, "14 bounds and +Inf");
+        buckets.ShouldBe(buckets.Order().ToList(), "buckets are cumulative");
+        buckets[^1].ShouldBe((long)Value(after, count), "+Inf holds every observation");
+    }
+
+    private static double Value(string metrics, string series)
+    {
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
+        return line is null ? 0 : double.Parse(line[(series.Length + 1)..], CultureInfo.InvariantCulture);
     }
 }

@@ -31,6 +31,16 @@ public sealed record SocialOptions
 
     public int WrkConnections { get; init; } = 64;
 
+    /// <summary>
+    /// Keep-alive connections of the C open-loop client (bench/openloop) in the half-load home-timeline run: enough
+    /// that a slow response leaves others idle for the requests falling due meanwhile; when all are busy, due requests
+    /// wait in the client's queue and that wait counts in their latency.
+    /// </summary>
+    public int OpenLoopConnections { get; init; } = 64;
+
+    /// <summary>Requests the C open-loop client sends at the full rate before it starts recording.</summary>
+    public TimeSpan OpenLoopWarmup { get; init; } = TimeSpan.FromSeconds(2);
+
     public TimeSpan PgBenchDuration { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Composes whose visibility in every follower's feed is timed.</summary>

@@ -12,10 +12,8 @@ namespace Dailyfeed.Runtime.Telemetry;
 /// </summary>
 public sealed class PrometheusExporter : IDisposable
 {
-    private static readonly double[] Buckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
     private readonly MeterListener _listener = new();
-    private readonly ConcurrentDictionary<(string Name, string Labels), double> _counters = new();
-    private readonly ConcurrentDictionary<(string Name, string Labels), Histogram> _histograms = new();
+    private readonly ConcurrentDictionary<MetricSeriesKey, MetricSeries> _series = new();
     private readonly ConcurrentDictionary<string, (string Type, string? Help)> _metadata = new();
 
     public PrometheusExporter()
@@ -33,27 +31,17 @@ public sealed class PrometheusExporter : IDisposable
         _listener.Start();
     }
 
-    /// <summary>Extra lines (gauges) a host adds at scrape time, such as activation counts, breaker states, backlogs.</summary>
     public ConcurrentBag<Func<CancellationToken, Task<IEnumerable<string>>>> Gauges { get; } = [];
 
     public async Task<string> RenderAsync(CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
-        foreach (var group in _counters.GroupBy(c => c.Key.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in _series.Values.GroupBy(s => (s.Name, s.IsHistogram)).OrderBy(g => g.Key.IsHistogram).ThenBy(g => g.Key.Name, StringComparer.Ordinal))
         {
-            Header(text, group.Key);
-            foreach (var (key, value) in group)
+            Header(text, group.Key.Name);
+            foreach (var series in group)
             {
-                text.Append(CultureInfo.InvariantCulture, $"{key.Name}{key.Labels} {value}\n");
-            }
-        }
-
-        foreach (var group in _histograms.GroupBy(h => h.Key.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            Header(text, group.Key);
-            foreach (var (key, histogram) in group)
-            {
-                histogram.Render(text, key.Name, key.Labels);
+                series.Render(text);
             }
         }
 
@@ -87,61 +75,21 @@ public sealed class PrometheusExporter : IDisposable
         return "{" + string.Join(',', parts) + "}";
     }
 
+    // Every request records here, so the series is found by its tag values; the label text is built once per series.
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var key = (instrument.Name, Labels(tags));
-        if (instrument is Histogram<double>)
+        var key = MetricSeriesKey.Of(instrument, tags);
+        if (!_series.TryGetValue(key, out var series))
         {
-            _histograms.GetOrAdd(key, _ => new Histogram()).Observe(value);
+            series = _series.GetOrAdd(key, new MetricSeries(instrument.Name, Labels(tags), instrument is Histogram<double>));
         }
-        else
-        {
-            _counters.AddOrUpdate(key, value, (_, current) => current + value);
-        }
+
+        series.Observe(value);
     }
 
     private void Header(StringBuilder text, string name)
     {
         var (type, help) = _metadata[name];
         text.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} {type}\n");
-    }
-
-    private sealed class Histogram
-    {
-        private readonly long[] _counts = new long[Buckets.Length];
-        private readonly object _sync = new();
-        private long _total;
-        private double _sum;
-
-        public void Observe(double value)
-        {
-            lock (_sync)
-            {
-                for (var i = 0; i < Buckets.Length; i++)
-                {
-                    if (value <= Buckets[i])
-                    {
-                        _counts[i]++;
-                    }
-                }
-
-                _total++;
-                _sum += value;
-            }
-        }
-
-        public void Render(StringBuilder text, string name, string labels)
-        {
-            var inner = labels.Length == 0 ? string.Empty : labels[1..^1] + ",";
-            lock (_sync)
-            {
-                for (var i = 0; i < Buckets.Length; i++)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"{name}_bucket{{{inner}le=\"{Buckets[i]}\"}} {_counts[i]}\n");
-                }
-
-                text.Append(CultureInfo.InvariantCulture, $"{name}_bucket{{{inner}le=\"+Inf\"}} {_total}\n{name}_sum{labels} {_sum}\n{name}_count{labels} {_total}\n");
-            }
-        }
     }
 }

@@ -9,12 +9,12 @@ namespace Dailyfeed.Runtime.Telemetry;
 /// Makes sure each HTTP request runs inside an activity that continues the caller's traceparent, and writes one log
 /// line per request (method, route, status, duration) carrying its trace id.
 /// </summary>
-public sealed class TraceContextMiddleware(RequestDelegate next, ILogger<TraceContextMiddleware> logger)
+public sealed partial class TraceContextMiddleware(RequestDelegate next, ILogger<TraceContextMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         using var owned = Activity.Current is null
-            ? TraceContext.StartActivity($"HTTP {context.Request.Method}", ActivityKind.Server, context.Request.Headers[TraceContext.Header])
+            ? TraceContext.StartActivity(ActivityName(context.Request.Method), ActivityKind.Server, context.Request.Headers[TraceContext.Header])
             : null;
         var started = Stopwatch.GetTimestamp();
         try
@@ -29,10 +29,24 @@ public sealed class TraceContextMiddleware(RequestDelegate next, ILogger<TraceCo
             var routeTag = new KeyValuePair<string, object?>("route", route);
             RuntimeMetrics.HttpRequests.Add(1, method, routeTag, new("status", context.Response.StatusCode));
             RuntimeMetrics.HttpDuration.Record(elapsed, method, routeTag);
-            logger.LogInformation(
-                "HTTP {Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms (trace {TraceId})",
-                context.Request.Method, context.Request.Path, context.Response.StatusCode,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds, Activity.Current?.TraceId.ToString());
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                LogAnswered(context.Request.Method, context.Request.Path, context.Response.StatusCode, elapsed * 1000, Activity.Current?.TraceId.ToString());
+            }
         }
     }
+
+    // Known methods get constant names: one string less per request.
+    private static string ActivityName(string method) => method switch
+    {
+        "GET" => "HTTP GET",
+        "POST" => "HTTP POST",
+        "PUT" => "HTTP PUT",
+        "DELETE" => "HTTP DELETE",
+        _ => "HTTP " + method,
+    };
+
+    // Source-generated, and guarded above, so a disabled level costs no boxing, no arrays and no trace-id string.
+    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Path} answered {StatusCode} in {ElapsedMs:0.0} ms (trace {TraceId})")]
+    private partial void LogAnswered(string method, PathString path, int statusCode, double elapsedMs, string? traceId);
 }
