@@ -12,8 +12,10 @@ public sealed class FallbackOptions
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// A page stored more recently than this is not stored again: a hot feed read thousands of times a second would
-    /// otherwise rewrite its cache entry on every read, and an outage page one second older is just as good.
+    /// A page stored more recently than this is not stored again. Each stored page is a fresh object graph that
+    /// outlives the young GC generation, so storing on every read (or every second for every reader) made each
+    /// collection promote megabytes and pause for tens of milliseconds; a page kept during an outage may be this much
+    /// older than the last good read, which its readers will not notice next to <see cref="MaxAge"/>.
     /// </summary>
-    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -23,8 +23,8 @@ public static class MemberSummaries
 /// <summary>
 /// A post's recent copy of its author's summary. A timeline page renders ten posts, and asking ten member grains on
 /// every read was a third of the read path's grain calls; a rename or new avatar shows in post views within
-/// <see cref="MemberOptions.SummaryCacheTtl"/>. Safe under interleaved read-only turns: one immutable snapshot,
-/// swapped whole.
+/// <see cref="MemberOptions.SummaryCacheTtl"/>. Safe under interleaved read-only turns: a snapshot's author and
+/// summary never change (a new summary is a new snapshot, swapped whole); only its read time moves.
 /// </summary>
 public sealed class AuthorSummaryCache(TimeProvider clock, TimeSpan ttl)
 {
@@ -32,16 +32,37 @@ public sealed class AuthorSummaryCache(TimeProvider clock, TimeSpan ttl)
 
     public async Task<MemberSummary?> FindAsync(IGrainFactory grains, long authorId)
     {
-        var now = clock.GetUtcNow();
-        if (_last is { } last && last.AuthorId == authorId && now - last.ReadAt < ttl)
+        var now = clock.GetUtcNow().UtcTicks;
+        if (_last is { } last && last.AuthorId == authorId && now - last.ReadAtTicks < ttl.Ticks)
         {
             return last.Summary;
         }
 
         var summary = await MemberSummaries.FindAsync(grains, authorId);
-        _last = new Snapshot(authorId, summary, now);
+        if (_last is { } unchanged && unchanged.AuthorId == authorId && unchanged.Summary == summary)
+        {
+            // Most refreshes find the same summary: keeping the old snapshot means no new object is stored in this
+            // long-lived grain, which would otherwise survive into older GC generations every TTL for every post.
+            unchanged.ReadAtTicks = now;
+            return unchanged.Summary;
+        }
+
+        _last = new Snapshot(authorId, summary) { ReadAtTicks = now };
         return summary;
     }
 
-    private sealed record Snapshot(long AuthorId, MemberSummary? Summary, DateTimeOffset ReadAt);
+    private sealed class Snapshot(long authorId, MemberSummary? summary)
+    {
+        private long _readAtTicks;
+
+        public long AuthorId { get; } = authorId;
+
+        public MemberSummary? Summary { get; } = summary;
+
+        public long ReadAtTicks
+        {
+            get => Volatile.Read(ref _readAtTicks);
+            set => Volatile.Write(ref _readAtTicks, value);
+        }
+    }
 }
