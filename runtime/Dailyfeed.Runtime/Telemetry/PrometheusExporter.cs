@@ -14,6 +14,9 @@ public sealed class PrometheusExporter : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<MetricSeriesKey, MetricSeries> _series = new();
+
+    // Rendered series by name and label text: tags passed in another order find the same series, never a duplicate line.
+    private readonly ConcurrentDictionary<(string Name, string Labels), MetricSeries> _byLabels = new();
     private readonly ConcurrentDictionary<string, (string Type, string? Help)> _metadata = new();
 
     public PrometheusExporter()
@@ -36,7 +39,7 @@ public sealed class PrometheusExporter : IDisposable
     public async Task<string> RenderAsync(CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
-        foreach (var group in _series.Values.GroupBy(s => (s.Name, s.IsHistogram)).OrderBy(g => g.Key.IsHistogram).ThenBy(g => g.Key.Name, StringComparer.Ordinal))
+        foreach (var group in _byLabels.Values.GroupBy(s => (s.Name, s.IsHistogram)).OrderBy(g => g.Key.IsHistogram).ThenBy(g => g.Key.Name, StringComparer.Ordinal))
         {
             Header(text, group.Key.Name);
             foreach (var series in group)
@@ -81,7 +84,9 @@ public sealed class PrometheusExporter : IDisposable
         var key = MetricSeriesKey.Of(instrument, tags);
         if (!_series.TryGetValue(key, out var series))
         {
-            series = _series.GetOrAdd(key, new MetricSeries(instrument.Name, Labels(tags), instrument is Histogram<double>));
+            var labels = Labels(tags);
+            series = _series.GetOrAdd(key, _byLabels.GetOrAdd(
+                (instrument.Name, labels), static (id, isHistogram) => new MetricSeries(id.Name, id.Labels, isHistogram), instrument is Histogram<double>));
         }
 
         series.Observe(value);
