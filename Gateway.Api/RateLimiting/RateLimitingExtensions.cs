@@ -18,15 +18,17 @@ public static class RateLimitingExtensions
     public static IServiceCollection AddDailyfeedRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
+        // Partition factories made once: a lambda written inside the partitioner would be a new delegate per request.
+        Func<string, FixedWindowRateLimiterOptions> perIp = _ => Window(options.PerIpPermitLimit, options.Window);
+        Func<string, FixedWindowRateLimiterOptions> perMember = _ => Window(options.PerMemberPermitLimit, options.Window);
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? Anonymous,
-                    _ => Window(options.PerIpPermitLimit, options.Window))),
+                    context.Connection.RemoteIpAddress?.ToString() ?? Anonymous, perIp)),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     context.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value is { } member
-                        ? RateLimitPartition.GetFixedWindowLimiter(member, _ => Window(options.PerMemberPermitLimit, options.Window))
+                        ? RateLimitPartition.GetFixedWindowLimiter(member, perMember)
                         : RateLimitPartition.GetNoLimiter(Anonymous)));
             limiter.OnRejected = (context, _) =>
             {

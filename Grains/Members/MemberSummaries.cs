@@ -30,14 +30,23 @@ public sealed class AuthorSummaryCache(TimeProvider clock, TimeSpan ttl)
 {
     private volatile Snapshot? _last;
 
+    /// <summary>The cached summary (null: the author is gone) if it was read within the TTL.</summary>
+    public bool TryGetFresh(long authorId, out MemberSummary? summary)
+    {
+        var last = _last;
+        var fresh = last is not null && last.AuthorId == authorId && clock.GetUtcNow().UtcTicks - last.ReadAtTicks < ttl.Ticks;
+        summary = fresh ? last!.Summary : null;
+        return fresh;
+    }
+
     public async Task<MemberSummary?> FindAsync(IGrainFactory grains, long authorId)
     {
-        var now = clock.GetUtcNow().UtcTicks;
-        if (_last is { } last && last.AuthorId == authorId && now - last.ReadAtTicks < ttl.Ticks)
+        if (TryGetFresh(authorId, out var cached))
         {
-            return last.Summary;
+            return cached;
         }
 
+        var now = clock.GetUtcNow().UtcTicks;
         var summary = await MemberSummaries.FindAsync(grains, authorId);
         if (_last is { } unchanged && unchanged.AuthorId == authorId && unchanged.Summary == summary)
         {

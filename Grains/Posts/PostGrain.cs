@@ -187,7 +187,13 @@ public sealed class PostGrain(
         }
     }
 
-    private async Task<PostView> ViewAsync(long viewerId) =>
+    // Synchronous while the author's summary is fresh: a timeline page asks ten posts, and each async wrapper is a task.
+    private Task<PostView> ViewAsync(long viewerId) =>
+        _author.TryGetFresh(State.AuthorId, out var author)
+            ? Task.FromResult(PostMapper.ToView(Id, State, author, viewerId))
+            : ViewWithFreshAuthorAsync(viewerId);
+
+    private async Task<PostView> ViewWithFreshAuthorAsync(long viewerId) =>
         PostMapper.ToView(Id, State, await _author.FindAsync(GrainFactory, State.AuthorId), viewerId);
 
     private (string? Title, string Content) ValidateOrThrow(PostDraft draft)

@@ -59,7 +59,8 @@ public sealed class TraceTests(TracedCluster cluster) : IClassFixture<TracedClus
         (await client.GetAsync("/api/members/profile", token: client.AccessToken + "tampered")).Status.ShouldBe(HttpStatusCode.Unauthorized);
 
         var secrets = new[] { TestMembers.Password, "Wr0ng!Password", client.AccessToken!, client.AccessToken!.Split('.')[2], refreshToken };
-        var lines = gatewayLogs.Lines.Concat(cluster.SiloLogs.Lines).Select(l => l.Message).ToList();
+        // Snapshots first: silos keep logging, and LINQ sizes a Concat of live queues before it copies them.
+        var lines = gatewayLogs.Lines.ToArray().Concat(cluster.SiloLogs.Lines.ToArray()).Select(l => l.Message).ToList();
         lines.ShouldNotBeEmpty();
         foreach (var secret in secrets)
         {

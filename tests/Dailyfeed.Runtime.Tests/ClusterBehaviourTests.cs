@@ -117,6 +117,23 @@ public abstract class ClusterBehaviourTests : ClusterTestBase
     }
 
     [Fact]
+    public async Task An_activation_that_lost_a_write_race_reloads_before_serving_again()
+    {
+        var cluster = await DeployAsync([WriteOnly, WriteOnly]);
+        var first = cluster.Silos[0].GetGrainActivatedHere<ICounterGrain>("raced");
+        var second = cluster.Silos[1].GetGrainActivatedHere<ICounterGrain>("raced");
+        (await first.GetAsync()).ShouldBe(0);
+        (await second.GetAsync()).ShouldBe(0);
+
+        await first.SetAsync(10);
+        await Should.ThrowAsync<InconsistentStateException>(() => second.SetAsync(20));
+
+        // No explicit reload: the losing activation is dropped, and the next call reads the winner's state.
+        await EventuallyAsync(async () => await second.GetAsync() == 10, TimeSpan.FromSeconds(5), "the stale activation kept serving its unsaved value");
+        (await second.IncrementAsync()).ShouldBe(11);
+    }
+
+    [Fact]
     public async Task After_a_silo_is_killed_under_load_every_grain_answers_again_with_state_intact()
     {
         var cluster = await DeployAsync([WriteOnly, WriteOnly, WriteOnly]);

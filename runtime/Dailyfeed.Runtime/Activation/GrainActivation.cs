@@ -51,48 +51,45 @@ internal sealed class GrainActivation : IGrainContext, IPendingEvents
 
     public IReminderRegistry Reminders => _catalog.Reminders;
 
-    public async Task<T> InvokeAsync<T>(GrainMethod method, object?[] args)
+    public Task<T> InvokeAsync<T>(GrainMethod method, object?[] args)
     {
+        if (method.ResultType is null || method.IsAlwaysInterleave || _activation is not { IsCompletedSuccessfully: true })
+        {
+            return InvokeQueuedAsync<T>(method, args);
+        }
+
+        // The common case, an active grain whose turn starts and ends at once, allocates nothing of its own: the
+        // grain's task is handed back as it is, with no async wrappers around it.
         Interlocked.Increment(ref _inFlight);
+        var shared = method.IsReadOnly;
+        var entered = _gate.EnterAsync(shared);
+        if (!entered.IsCompletedSuccessfully)
+        {
+            return RunAfterGateAsync<T>(entered, method, args, shared);
+        }
+
+        Task task;
         try
         {
-            var activation = _activation ?? StartActivation();
-            if (!activation.IsCompletedSuccessfully)
-            {
-                await activation.ConfigureAwait(false);
-            }
-
-            if (method.IsAlwaysInterleave)
-            {
-                ThrowIfGone();
-                return await RunAsync<T>(method, args).ConfigureAwait(false);
-            }
-
-            var shared = method.IsReadOnly;
-            var entered = _gate.EnterAsync(shared);
-            if (!entered.IsCompleted)
-            {
-                await entered.ConfigureAwait(false);
-            }
-
-            try
-            {
-                ThrowIfGone();
-                return await RunAsync<T>(method, args).ConfigureAwait(false);
-            }
-            finally
-            {
-                _gate.Exit(shared);
-            }
+            ThrowIfGone();
+            task = method.Invoke(_grain!, args);
         }
-        finally
+        catch (Exception ex)
         {
-            LastUsedTicks = Environment.TickCount64;
-            if (Interlocked.Decrement(ref _inFlight) == 0 && _deactivateWhenIdle)
-            {
-                _ = DeactivateAsync(DeactivationReason.Requested);
-            }
+            _gate.Exit(shared);
+            EndCall();
+            return Task.FromException<T>(ex);
         }
+
+        if (!task.IsCompleted)
+        {
+            return AwaitTurnAsync<T>(task, shared);
+        }
+
+        _gate.Exit(shared);
+        MarkStaleIfInconsistent(task);
+        EndCall();
+        return (Task<T>)task;
     }
 
     /// <summary>Runs a timer callback as an exclusive turn; returns false when the activation is gone.</summary>
@@ -257,14 +254,108 @@ internal sealed class GrainActivation : IGrainContext, IPendingEvents
         {
             await task.ConfigureAwait(false);
         }
-        catch (InconsistentStateException)
+        finally
         {
-            // This activation's state is stale (another activation wrote first); drop it so the next call reloads.
-            _deactivateWhenIdle = true;
-            throw;
+            MarkStaleIfInconsistent(task);
         }
 
         return method.ResultType is null ? default! : ((Task<T>)task).Result;
+    }
+
+    private async Task<T> InvokeQueuedAsync<T>(GrainMethod method, object?[] args)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            var activation = _activation ?? StartActivation();
+            if (!activation.IsCompletedSuccessfully)
+            {
+                await activation.ConfigureAwait(false);
+            }
+
+            if (method.IsAlwaysInterleave)
+            {
+                ThrowIfGone();
+                return await RunAsync<T>(method, args).ConfigureAwait(false);
+            }
+
+            var shared = method.IsReadOnly;
+            await _gate.EnterAsync(shared).ConfigureAwait(false);
+            try
+            {
+                ThrowIfGone();
+                return await RunAsync<T>(method, args).ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Exit(shared);
+            }
+        }
+        finally
+        {
+            EndCall();
+        }
+    }
+
+    private async Task<T> RunAfterGateAsync<T>(Task entered, GrainMethod method, object?[] args, bool shared)
+    {
+        try
+        {
+            await entered.ConfigureAwait(false);
+            try
+            {
+                ThrowIfGone();
+                return await RunAsync<T>(method, args).ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Exit(shared);
+            }
+        }
+        finally
+        {
+            EndCall();
+        }
+    }
+
+    private async Task<T> AwaitTurnAsync<T>(Task task, bool shared)
+    {
+        try
+        {
+            try
+            {
+                await task.ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Exit(shared);
+                MarkStaleIfInconsistent(task);
+            }
+
+            return ((Task<T>)task).Result;
+        }
+        finally
+        {
+            EndCall();
+        }
+    }
+
+    // This activation's state is stale (another activation wrote first): drop it when idle so the next call reloads.
+    private void MarkStaleIfInconsistent(Task task)
+    {
+        if (task.IsFaulted && task.Exception!.InnerException is InconsistentStateException)
+        {
+            _deactivateWhenIdle = true;
+        }
+    }
+
+    private void EndCall()
+    {
+        LastUsedTicks = Environment.TickCount64;
+        if (Interlocked.Decrement(ref _inFlight) == 0 && _deactivateWhenIdle)
+        {
+            _ = DeactivateAsync(DeactivationReason.Requested);
+        }
     }
 
     private void ThrowIfGone()
