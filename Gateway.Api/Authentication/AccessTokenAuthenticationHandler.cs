@@ -21,16 +21,11 @@ public sealed class AccessTokenAuthenticationHandler(
     IOptions<JwtOptions> jwtOptions) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "DailyfeedAccessToken";
-    private const string BearerPrefix = "Bearer ";
     private const string CheckItem = "dailyfeed.token-check";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? header = Request.Headers.Authorization;
-        var token = header is not null && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
-            ? header[BearerPrefix.Length..].Trim()
-            : null;
-        var check = await tokens.CheckAsync(token, Context.RequestAborted);
+        var check = await tokens.CheckAuthorizationAsync(Request.Headers.Authorization, Context.RequestAborted);
         Context.Items[CheckItem] = check;
         if (!check.IsValid)
         {

@@ -19,6 +19,7 @@ public sealed class AccessTokenService(
     IOptions<JwtOptions> options,
     TimeProvider clock)
 {
+    private const string BearerPrefix = "Bearer ";
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
     private readonly JwtOptions _options = options.Value;
     private readonly ConditionalWeakTable<SigningKey, TokenValidationParameters> _parameters = new();
@@ -47,16 +48,23 @@ public sealed class AccessTokenService(
         return (token, jti, expires);
     }
 
-    public async Task<AccessTokenCheck> CheckAsync(string? token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the bearer token of an Authorization header. A verified token is remembered by the header's own text,
+    /// so a request with a known token neither copies it out of the header nor parses it.
+    /// </summary>
+    public async Task<AccessTokenCheck> CheckAuthorizationAsync(string? authorization, CancellationToken cancellationToken)
     {
+        if (authorization is not null && validated.Find(authorization) is { } known)
+        {
+            return Judge(known, await keys.FindAsync(known.KeyId, cancellationToken));
+        }
+
+        var token = authorization is not null && authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+            ? authorization[BearerPrefix.Length..].Trim()
+            : null;
         if (string.IsNullOrWhiteSpace(token))
         {
             return new AccessTokenCheck(TokenVerdict.Missing);
-        }
-
-        if (validated.Find(token) is { } known)
-        {
-            return Judge(known, await keys.FindAsync(known.KeyId, cancellationToken));
         }
 
         if (TryRead(token) is not { } parsed)
@@ -83,7 +91,7 @@ public sealed class AccessTokenService(
         }
 
         var verified = new ValidatedToken(key.KeyId, memberId, jwt.Id, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
-        validated.Add(token, verified);
+        validated.Add(authorization!, verified);
         return Judge(verified, key);
     }
 
