@@ -41,6 +41,12 @@ public sealed record SocialOptions
     /// <summary>Requests the C open-loop client sends at the full rate before it starts recording.</summary>
     public TimeSpan OpenLoopWarmup { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Quiet time between the saturating wrk rounds and the half-load run, so the latter starts from a steady platform
+    /// (thread pool and GC back to their idle sizes), as a separate run would; the warm-up then heats it up again.
+    /// </summary>
+    public TimeSpan OpenLoopSettle { get; init; } = TimeSpan.FromSeconds(5);
+
     public TimeSpan PgBenchDuration { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Composes whose visibility in every follower's feed is timed.</summary>
