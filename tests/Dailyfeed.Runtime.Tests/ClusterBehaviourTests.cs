@@ -1,5 +1,6 @@
 using Dailyfeed.Runtime.Activation;
 using Dailyfeed.Runtime.Messaging;
+using Dailyfeed.Runtime.Testing;
 using Dailyfeed.Runtime.Tests.Grains;
 using Dailyfeed.Runtime.Tests.Stores;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,14 +102,7 @@ public abstract class ClusterBehaviourTests : ClusterTestBase
     [Fact]
     public async Task A_stale_write_from_a_duplicate_activation_throws_and_loses_nothing()
     {
-        var cluster = await DeployAsync([WriteOnly, WriteOnly]);
-        var first = cluster.Silos[0].GetGrainActivatedHere<ICounterGrain>("duplicated");
-        var second = cluster.Silos[1].GetGrainActivatedHere<ICounterGrain>("duplicated");
-        (await first.GetAsync()).ShouldBe(0);
-        (await second.GetAsync()).ShouldBe(0);
-
-        await first.SetAsync(10);
-        await Should.ThrowAsync<InconsistentStateException>(() => second.SetAsync(20));
+        var (cluster, first, second) = await LoseWriteRaceAsync("duplicated");
 
         (await cluster.Client.GetGrain<ICounterGrain>("duplicated").GetAsync()).ShouldBe(10, "the losing activation must not serve its unsaved value");
         await second.ReloadAsync();
@@ -119,18 +113,28 @@ public abstract class ClusterBehaviourTests : ClusterTestBase
     [Fact]
     public async Task An_activation_that_lost_a_write_race_reloads_before_serving_again()
     {
+        var (_, _, second) = await LoseWriteRaceAsync("raced");
+
+        // No explicit reload: the losing activation is dropped, and the next call reads the winner's state.
+        await EventuallyAsync(async () => await second.GetAsync() == 10, TimeSpan.FromSeconds(5), "the stale activation kept serving its unsaved value");
+        (await second.IncrementAsync()).ShouldBe(11);
+    }
+
+    /// <summary>
+    /// One counter activated on two silos at once. The first writes 10; the second then writes 20 over state it read
+    /// before, and that write is refused.
+    /// </summary>
+    private async Task<(TestCluster Cluster, ICounterGrain Winner, ICounterGrain Loser)> LoseWriteRaceAsync(string key)
+    {
         var cluster = await DeployAsync([WriteOnly, WriteOnly]);
-        var first = cluster.Silos[0].GetGrainActivatedHere<ICounterGrain>("raced");
-        var second = cluster.Silos[1].GetGrainActivatedHere<ICounterGrain>("raced");
+        var first = cluster.Silos[0].GetGrainActivatedHere<ICounterGrain>(key);
+        var second = cluster.Silos[1].GetGrainActivatedHere<ICounterGrain>(key);
         (await first.GetAsync()).ShouldBe(0);
         (await second.GetAsync()).ShouldBe(0);
 
         await first.SetAsync(10);
         await Should.ThrowAsync<InconsistentStateException>(() => second.SetAsync(20));
-
-        // No explicit reload: the losing activation is dropped, and the next call reads the winner's state.
-        await EventuallyAsync(async () => await second.GetAsync() == 10, TimeSpan.FromSeconds(5), "the stale activation kept serving its unsaved value");
-        (await second.IncrementAsync()).ShouldBe(11);
+        return (cluster, first, second);
     }
 
     [Fact]

@@ -281,15 +281,7 @@ internal sealed class GrainActivation : IGrainContext, IPendingEvents
 
             var shared = method.IsReadOnly;
             await _gate.EnterAsync(shared).ConfigureAwait(false);
-            try
-            {
-                ThrowIfGone();
-                return await RunAsync<T>(method, args).ConfigureAwait(false);
-            }
-            finally
-            {
-                _gate.Exit(shared);
-            }
+            return await RunInTurnAsync<T>(method, args, shared).ConfigureAwait(false);
         }
         finally
         {
@@ -302,19 +294,25 @@ internal sealed class GrainActivation : IGrainContext, IPendingEvents
         try
         {
             await entered.ConfigureAwait(false);
-            try
-            {
-                ThrowIfGone();
-                return await RunAsync<T>(method, args).ConfigureAwait(false);
-            }
-            finally
-            {
-                _gate.Exit(shared);
-            }
+            return await RunInTurnAsync<T>(method, args, shared).ConfigureAwait(false);
         }
         finally
         {
             EndCall();
+        }
+    }
+
+    /// <summary>Runs the method in a turn already entered, and leaves the turn.</summary>
+    private async Task<T> RunInTurnAsync<T>(GrainMethod method, object?[] args, bool shared)
+    {
+        try
+        {
+            ThrowIfGone();
+            return await RunAsync<T>(method, args).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Exit(shared);
         }
     }
 
