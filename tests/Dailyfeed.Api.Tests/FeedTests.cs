@@ -50,6 +50,25 @@ public sealed class FeedTests(FeedCluster cluster) : IClassFixture<FeedCluster>
     }
 
     [Fact]
+    public async Task A_deleted_post_drops_out_of_followers_feeds_without_an_error()
+    {
+        using var reader = cluster.Gateway.CreateApiClient();
+        using var author = cluster.Gateway.CreateApiClient();
+        await reader.SignupAndLoginAsync();
+        var authorId = await author.SignupAndLoginAsync();
+        await reader.PostAsync($"/api/members/follow/{authorId}");
+        var kept = (await author.PostAsync("/api/posts", new { content = "kept" })).Id;
+        var deleted = (await author.PostAsync("/api/posts", new { content = "deleted" })).Id;
+        (await reader.GetAsync("/api/timeline/posts/followings")).ContentIds.ShouldBe([deleted, kept]);
+
+        (await author.DeleteAsync($"/api/posts/{deleted}")).Status.ShouldBe(HttpStatusCode.OK);
+
+        var feed = await reader.GetAsync("/api/timeline/posts/followings");
+        feed.Status.ShouldBe(HttpStatusCode.OK, feed.ToString());
+        feed.ContentIds.ShouldBe([kept], "the feed still lists the deleted post's id; reading it leaves the post out");
+    }
+
+    [Fact]
     public async Task Following_backfills_and_unfollowing_removes_the_author_from_the_feed()
     {
         using var reader = cluster.Gateway.CreateApiClient();
