@@ -37,7 +37,7 @@ public sealed class AccessTokenAuthenticationHandler(
             Response.Headers[AuthHeaders.TokenRefreshNeeded] = AuthHeaders.True;
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(AccessTokenService.ToPrincipal(check, SchemeName), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(check.Principal!, SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

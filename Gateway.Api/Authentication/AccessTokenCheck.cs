@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Dailyfeed.Grains.Abstractions.Errors;
 
 namespace Dailyfeed.Gateway.Api.Authentication;
@@ -15,7 +16,9 @@ public enum TokenVerdict
     Blacklisted,
 }
 
-public sealed record AccessTokenCheck(TokenVerdict Verdict, long MemberId = 0, string? Jti = null, DateTimeOffset ExpiresAt = default)
+/// <param name="Principal">The request user of a valid token; null otherwise.</param>
+public sealed record AccessTokenCheck(
+    TokenVerdict Verdict, long MemberId = 0, string? Jti = null, DateTimeOffset ExpiresAt = default, ClaimsPrincipal? Principal = null)
 {
     public bool IsValid => Verdict is TokenVerdict.Valid or TokenVerdict.ValidRefreshSuggested;
 

@@ -105,18 +105,8 @@ public sealed class AccessTokenService(
             : TokenVerdict.ValidRefreshSuggested;
         return verdict == TokenVerdict.Invalid
             ? new AccessTokenCheck(verdict)
-            : new AccessTokenCheck(verdict, token.MemberId, token.Jti, token.ExpiresAt);
+            : new AccessTokenCheck(verdict, token.MemberId, token.Jti, token.ExpiresAt, token.Principal);
     }
-
-    public static ClaimsPrincipal ToPrincipal(AccessTokenCheck check, string scheme) => new(new ClaimsIdentity(
-        [
-            new Claim(JwtRegisteredClaimNames.Sub, check.MemberId.ToString(CultureInfo.InvariantCulture)),
-            new Claim(JwtRegisteredClaimNames.Jti, check.Jti!),
-            new Claim(JwtRegisteredClaimNames.Exp, check.ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
-        ],
-        scheme,
-        JwtRegisteredClaimNames.Sub,
-        roleType: null));
 
     /// <summary>Parses once; the parsed token is what gets validated (no second parse, no format regex).</summary>
     private static JsonWebToken? TryRead(string token)

@@ -1,10 +1,28 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Dailyfeed.Gateway.Api.Authentication;
 
 /// <summary>What a verified access token said, kept so the same token need not be verified again.</summary>
-public sealed record ValidatedToken(string KeyId, long MemberId, string Jti, DateTimeOffset ExpiresAt);
+public sealed record ValidatedToken(string KeyId, long MemberId, string Jti, DateTimeOffset ExpiresAt)
+{
+    /// <summary>
+    /// The request user this token stands for, built once: nothing mutates a principal after authentication, and
+    /// building its claims per request was a tenth of a timeline read's allocations.
+    /// </summary>
+    public ClaimsPrincipal Principal { get; } = new(new ClaimsIdentity(
+        [
+            new Claim(JwtRegisteredClaimNames.Sub, MemberId.ToString(CultureInfo.InvariantCulture)),
+            new Claim(JwtRegisteredClaimNames.Jti, Jti),
+            new Claim(JwtRegisteredClaimNames.Exp, ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+        ],
+        AccessTokenAuthenticationHandler.SchemeName,
+        JwtRegisteredClaimNames.Sub,
+        roleType: null));
+}
 
 /// <summary>
 /// Access tokens whose signature, issuer, audience and lifetime already checked out, keyed by the exact text they

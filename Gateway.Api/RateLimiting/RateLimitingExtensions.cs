@@ -18,18 +18,21 @@ public static class RateLimitingExtensions
     public static IServiceCollection AddDailyfeedRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
-        // Partition factories made once: a lambda written inside the partitioner would be a new delegate per request.
-        Func<string, FixedWindowRateLimiterOptions> perIp = _ => Window(options.PerIpPermitLimit, options.Window);
-        Func<string, FixedWindowRateLimiterOptions> perMember = _ => Window(options.PerMemberPermitLimit, options.Window);
+        // Partitions are built from limiter factories made once: RateLimitPartition.GetFixedWindowLimiter wraps its
+        // options factory in a new closure on every call, that is, on every request. Like that helper, the limiters
+        // leave replenishing to the partitioned limiter's one timer instead of a timer each.
+        Func<string, RateLimiter> perIp = _ => new FixedWindowRateLimiter(Window(options.PerIpPermitLimit, options.Window));
+        Func<string, RateLimiter> perMember = _ => new FixedWindowRateLimiter(Window(options.PerMemberPermitLimit, options.Window));
+        var anonymous = RateLimitPartition.GetNoLimiter(Anonymous);
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? Anonymous, perIp)),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    new RateLimitPartition<string>(context.Connection.RemoteIpAddress?.ToString() ?? Anonymous, perIp)),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     context.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value is { } member
-                        ? RateLimitPartition.GetFixedWindowLimiter(member, perMember)
-                        : RateLimitPartition.GetNoLimiter(Anonymous)));
+                        ? new RateLimitPartition<string>(member, perMember)
+                        : anonymous));
             limiter.OnRejected = (context, _) =>
             {
                 GatewayMetrics.RateLimitRejections.Add(1);
@@ -46,5 +49,6 @@ public static class RateLimitingExtensions
         PermitLimit = permits,
         Window = window,
         QueueLimit = 0,
+        AutoReplenishment = false,
     };
 }

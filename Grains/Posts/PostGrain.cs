@@ -27,6 +27,7 @@ public sealed class PostGrain(
     ILogger<PostGrain> logger) : Grain, IPostGrain
 {
     private readonly AuthorSummaryCache _author = new(clock, memberOptions.Value.SummaryCacheTtl);
+    private readonly PostViewCache _views = new();
 
     private PostState State => post.State;
 
@@ -190,11 +191,11 @@ public sealed class PostGrain(
     // Synchronous while the author's summary is fresh: a timeline page asks ten posts, and each async wrapper is a task.
     private Task<PostView> ViewAsync(long viewerId) =>
         _author.TryGetFresh(State.AuthorId, out var author)
-            ? Task.FromResult(PostMapper.ToView(Id, State, author, viewerId))
+            ? _views.Get(Id, State, post.Etag, author, viewerId)
             : ViewWithFreshAuthorAsync(viewerId);
 
     private async Task<PostView> ViewWithFreshAuthorAsync(long viewerId) =>
-        PostMapper.ToView(Id, State, await _author.FindAsync(GrainFactory, State.AuthorId), viewerId);
+        await _views.Get(Id, State, post.Etag, await _author.FindAsync(GrainFactory, State.AuthorId), viewerId);
 
     private (string? Title, string Content) ValidateOrThrow(PostDraft draft)
     {

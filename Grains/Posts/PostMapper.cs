@@ -6,9 +6,13 @@ namespace Dailyfeed.Grains.Posts;
 public static class PostMapper
 {
     /// <summary>The API view; author fields are null when the author is gone (deactivated).</summary>
-    public static PostView ToView(long id, PostState s, MemberSummary? author, long viewerId) => new(
+    public static PostView ToView(long id, PostState s, MemberSummary? author, long viewerId) =>
+        ToView(id, s, author, liked: s.LikedBy.Contains(viewerId));
+
+    /// <summary>The view as any viewer who does (or does not) like the post sees it.</summary>
+    public static PostView ToView(long id, PostState s, MemberSummary? author, bool liked) => new(
         id, s.Title, s.Content, s.AuthorId, author?.MemberName, author?.MemberHandle, author?.AvatarUrl,
-        s.ViewCount, s.LikedBy.Count, s.CommentCount, s.LikedBy.Contains(viewerId), s.CreatedAt, s.UpdatedAt);
+        s.ViewCount, s.LikedBy.Count, s.CommentCount, liked, s.CreatedAt, s.UpdatedAt);
 
     public static PostRef ToRef(long id, PostState s) => new(id, s.AuthorId, s.CreatedAt);
 }

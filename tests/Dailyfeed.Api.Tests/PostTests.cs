@@ -70,4 +70,36 @@ public sealed class PostTests(ApiCluster cluster) : IClassFixture<ApiCluster>
         statistics.Data.GetProperty("likeCount").GetInt64().ShouldBe(1);
         statistics.Data.GetProperty("commentCount").GetInt64().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Listed_posts_show_each_change_at_the_next_read_and_each_viewer_their_own_like()
+    {
+        using var author = cluster.Gateway.CreateApiClient();
+        using var fan = cluster.Gateway.CreateApiClient();
+        using var other = cluster.Gateway.CreateApiClient();
+        var authorId = await author.SignupAndLoginAsync();
+        await fan.SignupAndLoginAsync();
+        await other.SignupAndLoginAsync();
+        var id = (await author.PostAsync("/api/posts", new { content = "Listed" })).Id;
+        var listing = $"/api/timeline/posts/authors/{authorId}";
+        async Task<System.Text.Json.JsonElement> ListedAsync(ApiClient reader) => (await reader.GetAsync(listing)).Data.GetProperty("content")[0];
+        (await ListedAsync(fan)).GetProperty("likeCount").GetInt64().ShouldBe(0);
+
+        await fan.PostAsync($"/api/posts/{id}/like");
+        var seenByFan = await ListedAsync(fan);
+        var seenByOther = await ListedAsync(other);
+        seenByFan.GetProperty("likeCount").GetInt64().ShouldBe(1);
+        seenByFan.GetProperty("liked").GetBoolean().ShouldBeTrue();
+        seenByOther.GetProperty("likeCount").GetInt64().ShouldBe(1);
+        seenByOther.GetProperty("liked").GetBoolean().ShouldBeFalse();
+
+        await author.PutAsync($"/api/posts/{id}", new { content = "Listed, then edited" });
+        await other.PostAsync("/api/comments", new { postId = id, content = "a comment" });
+        await fan.DeleteAsync($"/api/posts/{id}/like");
+        var afterwards = await ListedAsync(fan);
+        afterwards.GetProperty("content").GetString().ShouldBe("Listed, then edited");
+        afterwards.GetProperty("commentCount").GetInt64().ShouldBe(1);
+        afterwards.GetProperty("likeCount").GetInt64().ShouldBe(0);
+        afterwards.GetProperty("liked").GetBoolean().ShouldBeFalse();
+    }
 }

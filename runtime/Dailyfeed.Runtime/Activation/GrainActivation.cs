@@ -53,19 +53,23 @@ internal sealed class GrainActivation : IGrainContext, IPendingEvents
 
     public Task<T> InvokeAsync<T>(GrainMethod method, object?[] args)
     {
-        if (method.ResultType is null || method.IsAlwaysInterleave || _activation is not { IsCompletedSuccessfully: true })
+        if (method.ResultType is null || _activation is not { IsCompletedSuccessfully: true })
         {
             return InvokeQueuedAsync<T>(method, args);
         }
 
         // The common case, an active grain whose turn starts and ends at once, allocates nothing of its own: the
-        // grain's task is handed back as it is, with no async wrappers around it.
+        // grain's task is handed back as it is, with no async wrappers around it. Interleaving calls skip the gate.
         Interlocked.Increment(ref _inFlight);
+        var gated = !method.IsAlwaysInterleave;
         var shared = method.IsReadOnly;
-        var entered = _gate.EnterAsync(shared);
-        if (!entered.IsCompletedSuccessfully)
+        if (gated)
         {
-            return RunAfterGateAsync<T>(entered, method, args, shared);
+            var entered = _gate.EnterAsync(shared);
+            if (!entered.IsCompletedSuccessfully)
+            {
+                return RunAfterGateAsync<T>(entered, method, args, shared);
+            }
         }
 
         Task task;
@@ -76,17 +80,17 @@ internal sealed class GrainActivation : IGrainContext, IPendingEvents
         }
         catch (Exception ex)
         {
-            _gate.Exit(shared);
+            ExitTurn(gated, shared);
             EndCall();
             return Task.FromException<T>(ex);
         }
 
         if (!task.IsCompleted)
         {
-            return AwaitTurnAsync<T>(task, shared);
+            return AwaitTurnAsync<T>(task, gated, shared);
         }
 
-        _gate.Exit(shared);
+        ExitTurn(gated, shared);
         MarkStaleIfInconsistent(task);
         EndCall();
         return (Task<T>)task;
@@ -316,7 +320,7 @@ internal sealed class GrainActivation : IGrainContext, IPendingEvents
         }
     }
 
-    private async Task<T> AwaitTurnAsync<T>(Task task, bool shared)
+    private async Task<T> AwaitTurnAsync<T>(Task task, bool gated, bool shared)
     {
         try
         {
@@ -326,7 +330,7 @@ internal sealed class GrainActivation : IGrainContext, IPendingEvents
             }
             finally
             {
-                _gate.Exit(shared);
+                ExitTurn(gated, shared);
                 MarkStaleIfInconsistent(task);
             }
 
@@ -335,6 +339,14 @@ internal sealed class GrainActivation : IGrainContext, IPendingEvents
         finally
         {
             EndCall();
+        }
+    }
+
+    private void ExitTurn(bool gated, bool shared)
+    {
+        if (gated)
+        {
+            _gate.Exit(shared);
         }
     }
 

@@ -89,8 +89,12 @@ internal sealed class GrainMethod
             .MakeGenericMethod(resultType)
             .CreateDelegate<TDelegate>();
 
+    // A generic method called through an interface is resolved by a runtime lookup on every call; the router, the
+    // invoker of every production call, is called directly.
     private static Task ProxyCallTyped<T>(IGrainCallInvoker invoker, GrainReference reference, GrainMethod method, object?[] args) =>
-        invoker.InvokeAsync<T>(reference, method, args);
+        invoker is Messaging.GrainCallRouter router
+            ? router.InvokeAsync<T>(reference, method, args)
+            : invoker.InvokeAsync<T>(reference, method, args);
 
     private static async Task<object?> ServerDispatchTyped<T>(ILocalGrainInvoker invoker, GrainId grainId, GrainMethod method, object?[] args) =>
         await invoker.InvokeLocalAsync<T>(grainId, method, args).ConfigureAwait(false);

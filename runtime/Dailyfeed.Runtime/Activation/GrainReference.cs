@@ -3,8 +3,11 @@ using System.Reflection;
 
 namespace Dailyfeed.Runtime.Activation;
 
-/// <summary>The addressable identity behind a proxy: grain id, interface metadata and the placement hash, computed once.</summary>
-internal sealed class GrainReference
+/// <summary>
+/// The addressable identity behind a proxy: grain id, interface metadata and the placement hash, computed once. A
+/// struct held inside its proxy: a timeline page makes a dozen references, and each was one more object.
+/// </summary>
+internal readonly struct GrainReference
 {
     public GrainReference(GrainId grainId, GrainInterfaceMetadata metadata)
     {
@@ -31,7 +34,7 @@ public class GrainReferenceProxy : DispatchProxy
     // reference after it is a shallow copy, which keeps the generated type's own fields and replaces ours.
     private static readonly ConcurrentDictionary<Type, GrainReferenceProxy> Prototypes = new();
 
-    private GrainReference _reference = null!;
+    private GrainReference _reference;
     private IGrainCallInvoker _invoker = null!;
 
     internal static object Create(GrainReference reference, IGrainCallInvoker invoker)

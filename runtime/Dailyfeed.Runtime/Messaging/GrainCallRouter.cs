@@ -17,7 +17,7 @@ internal sealed class GrainCallRouter : IGrainCallInvoker
     private readonly ClusterMembershipService _membership;
     private readonly RemoteGrainCaller _remote;
     private readonly MessagingOptions _options;
-    private readonly ILocalGrainInvoker? _local;
+    private readonly Catalog? _local; // the concrete type: a generic call through the interface is a slow virtual lookup
     private readonly ReadOnlyRetry _readOnlyRetry;
 
     public GrainCallRouter(
