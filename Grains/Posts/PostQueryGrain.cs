@@ -33,8 +33,16 @@ public sealed class PostQueryGrain(IOptions<PostQueryOptions> options) : Grain, 
         return NumberedPages.Of(views, page.Page, page.Size, all.Count);
     }
 
-    public async Task<Slice<PostView>> ViewsAsync(Slice<PostRef> refs, long viewerId) =>
-        new(await LoadAsync(refs.Content.Select(r => r.PostId).ToList(), viewerId), refs.Page, refs.Size, refs.HasNext);
+    public async Task<Slice<PostView>> ViewsAsync(Slice<PostRef> refs, long viewerId)
+    {
+        var ids = new long[refs.Content.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = refs.Content[i].PostId;
+        }
+
+        return new Slice<PostView>(await LoadAsync(ids, viewerId), refs.Page, refs.Size, refs.HasNext);
+    }
 
     private Task<IReadOnlyList<PostView>> LoadAsync(IReadOnlyList<long> ids, long viewerId) => PostViews.LoadAsync(GrainFactory, ids, viewerId);
 }

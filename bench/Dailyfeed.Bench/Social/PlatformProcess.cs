@@ -26,6 +26,16 @@ public sealed class PlatformProcess : IAsyncDisposable
     /// <summary>The gateway's process id, for attaching a profiler (dotnet-trace, dotnet-counters).</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>The platform's CPU time so far, user and kernel.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<PlatformProcess> StartAsync(string repositoryRoot, SocialOptions options)
     {
         var gateway = Path.Combine(repositoryRoot, "Gateway.Api", "bin", "Release", "net10.0", "Dailyfeed.Gateway.Api.dll");

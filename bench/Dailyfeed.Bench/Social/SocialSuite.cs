@@ -46,7 +46,7 @@ public static class SocialSuite
         var mix = Mix(api, network, options);
         Console.Error.WriteLine("wrk: home timeline and bare Kestrel ...");
         var page = await api.RawAsync(home, network.Tokens[0]);
-        var (timelineRounds, bareRounds) = await AnchorsAsync(platform.Address, home, network.Tokens, page, options);
+        var (timelineRounds, bareRounds) = await AnchorsAsync(platform, home, network.Tokens, page, options);
         var timeline = timelineRounds.Median;
 
         var halfRate = (int)(timeline.RequestsPerSecond / 2);
@@ -54,9 +54,11 @@ public static class SocialSuite
         await Task.Delay(options.OpenLoopSettle);
         using var metrics = new HttpClient { BaseAddress = platform.Address };
         var before = await ServerLatency.ScrapeAsync(metrics, HomeRoute);
+        var halfLoadWindow = CpuWindow.Start(platform);
         var halfLoad = await OpenLoopClient.RunAsync(
             root, platform.Address, halfRate, options.MixDuration, options.OpenLoopWarmup, options.OpenLoopConnections, home, network.Tokens);
         var halfLoadServer = ServerLatency.Between(before, await ServerLatency.ScrapeAsync(metrics, HomeRoute));
+        var halfLoadCpu = halfLoadWindow.Stop(halfLoadServer.Requests);
 
         IReadOnlyList<PgBenchResult>? pgbench = null;
         if (await PgBenchRunner.IsAvailableAsync())
@@ -72,20 +74,23 @@ public static class SocialSuite
             runs.Add((rate, await OpenLoopRunner.RunAsync(rate, options.MixDuration, mix, options.Seed + rate)));
         }
 
-        return Report(graph, network, runs, timelineRounds, bareRounds, page.Length, halfLoad, halfLoadServer, pgbench, fanOut, options);
+        return Report(graph, network, runs, timelineRounds, bareRounds, page.Length, halfLoad, halfLoadServer, halfLoadCpu, pgbench, fanOut, options);
     }
 
     /// <summary>wrk against the platform and the bare server in alternating rounds, so both see the same machine.</summary>
-    private static async Task<(WrkRounds Timeline, WrkRounds Bare)> AnchorsAsync(Uri platform, string home, string[] tokens, byte[] page, SocialOptions options)
+    private static async Task<(WrkRounds Timeline, WrkRounds Bare)> AnchorsAsync(
+        PlatformProcess platform, string home, string[] tokens, byte[] page, SocialOptions options)
     {
         await using var kestrel = await BareKestrel.StartAsync(page);
-        await WrkRunner.RunAsync(platform, home, tokens, options, options.WrkWarmup);
+        await WrkRunner.RunAsync(platform.Address, home, tokens, options, options.WrkWarmup);
         await WrkRunner.RunAsync(kestrel.Address, "/", [], options, options.WrkWarmup);
         var timeline = new List<WrkResult>();
         var bare = new List<WrkResult>();
         for (var round = 0; round < options.WrkRounds; round++)
         {
-            timeline.Add(await WrkRunner.RunAsync(platform, home, tokens, options));
+            var window = CpuWindow.Start(platform);
+            var measured = await WrkRunner.RunAsync(platform.Address, home, tokens, options);
+            timeline.Add(measured with { Cpu = window.Stop(measured.Requests) });
             bare.Add(await WrkRunner.RunAsync(kestrel.Address, "/", [], options));
         }
 
@@ -105,7 +110,7 @@ public static class SocialSuite
 
     private static string Report(
         Reed98Graph graph, LoadedNetwork network, List<(int Rate, IReadOnlyList<OperationResult> Results)> runs, WrkRounds timelineRounds, WrkRounds bareRounds,
-        int pageBytes, OpenLoopResult halfLoad, ServerLatencyResult halfLoadServer, IReadOnlyList<PgBenchResult>? pgbench, FanOutResult fanOut, SocialOptions options)
+        int pageBytes, OpenLoopResult halfLoad, ServerLatencyResult halfLoadServer, CpuUsage halfLoadCpu, IReadOnlyList<PgBenchResult>? pgbench, FanOutResult fanOut, SocialOptions options)
     {
         var r = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
@@ -135,11 +140,11 @@ public static class SocialSuite
         r.AppendLine();
         r.AppendLine("| measure | result | target |");
         r.AppendLine("|---|---|---|");
-        r.AppendLine(c, $"| home timeline (10 posts, {pageBytes:N0} B), wrk -c{options.WrkConnections} | {timeline.RequestsPerSecond:N0} rps, p50 {timeline.P50Ms:F2} ms, p99 {timeline.P99Ms:F2} ms, {timelineRounds.Rounds.Sum(t => t.Errors)} non-2xx (rounds: {timelineRounds.Spread}) | - |");
+        r.AppendLine(c, $"| home timeline (10 posts, {pageBytes:N0} B), wrk -c{options.WrkConnections} | {timeline.RequestsPerSecond:N0} rps, p50 {timeline.P50Ms:F2} ms, p99 {timeline.P99Ms:F2} ms, {timelineRounds.Rounds.Sum(t => t.Errors)} non-2xx (rounds: {timelineRounds.Spread}); {timeline.Cpu} | - |");
         r.AppendLine(c, $"| bare Kestrel, same {pageBytes:N0} B JSON, wrk -c{options.WrkConnections} | {bare.RequestsPerSecond:N0} rps, p50 {bare.P50Ms:F2} ms, p99 {bare.P99Ms:F2} ms (rounds: {bareRounds.Spread}) | - |");
         r.AppendLine(c, $"| timeline / bare Kestrel | {timeline.RequestsPerSecond / bare.RequestsPerSecond:P0} | >= {KestrelRatioTarget:P0} |");
         r.AppendLine(c, $"| home timeline alone at half the wrk rate ({halfLoad.AchievedPerSecond:N0} rps, after {options.OpenLoopSettle.TotalSeconds:0} s quiet), client `openloop` (bench/openloop, C, open loop, wrk2-style, -c{options.OpenLoopConnections}) | p50 {halfLoad.P50Ms:F2} ms, p90 {halfLoad.P90Ms:F2} ms, p99 {halfLoad.P99Ms:F2} ms, p99.9 {halfLoad.P999Ms:F2} ms, max {halfLoad.MaxMs:F1} ms, {halfLoad.Errors} errors, {halfLoad.NonSuccess} non-2xx; client CPU {halfLoad.CpuMsPerRequest * 1000:F0} us per request | p99 < {HalfLoadP99TargetMs} ms |");
-        r.AppendLine(c, $"| the same run with its warm-up, server time in the gateway's own histogram ({halfLoadServer.Requests:N0} requests) | p50 <= {halfLoadServer.P50UpperMs:G} ms, p99 <= {halfLoadServer.P99UpperMs:G} ms (bucket bounds) | - |");
+        r.AppendLine(c, $"| the same run with its warm-up, server time in the gateway's own histogram ({halfLoadServer.Requests:N0} requests) | p50 <= {halfLoadServer.P50UpperMs:G} ms, p99 <= {halfLoadServer.P99UpperMs:G} ms (bucket bounds); {halfLoadCpu} | - |");
         if (pgbench is { Count: > 0 })
         {
             var best = pgbench.MaxBy(p => p.TransactionsPerSecond)!;

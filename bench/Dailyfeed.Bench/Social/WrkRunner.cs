@@ -5,7 +5,11 @@ using System.Text.RegularExpressions;
 
 namespace Dailyfeed.Bench.Social;
 
-public sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
+public sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors, long Requests)
+{
+    /// <summary>The platform's CPU use over the run, when the server measured was the platform.</summary>
+    public CpuUsage? Cpu { get; init; }
+}
 
 /// <summary>Rounds of one wrk measurement; the median round is the one reported, the rest show the spread.</summary>
 public sealed record WrkRounds(IReadOnlyList<WrkResult> Rounds)
@@ -42,7 +46,8 @@ public static partial class WrkRunner
                 Number(RequestsPerSecond(), output),
                 Latency(output, "50%"),
                 Latency(output, "99%"),
-                NonSuccess().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+                NonSuccess().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0,
+                (long)Number(TotalRequests(), output));
         }
         finally
         {
@@ -91,6 +96,9 @@ public static partial class WrkRunner
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(\d+) requests in ")]
+    private static partial Regex TotalRequests();
 
     [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
     private static partial Regex NonSuccess();
