@@ -47,6 +47,9 @@ public sealed record SocialOptions
     /// </summary>
     public TimeSpan OpenLoopSettle { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Half-load runs, each after <see cref="OpenLoopSettle"/>; the report gives the median and every run's p99.</summary>
+    public int HalfLoadRounds { get; init; } = 3;
+
     public TimeSpan PgBenchDuration { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Composes whose visibility in every follower's feed is timed.</summary>

@@ -50,15 +50,8 @@ public static class SocialSuite
         var timeline = timelineRounds.Median;
 
         var halfRate = (int)(timeline.RequestsPerSecond / 2);
-        Console.Error.WriteLine($"home timeline alone, open loop at {halfRate} requests/s ...");
-        await Task.Delay(options.OpenLoopSettle);
-        using var metrics = new HttpClient { BaseAddress = platform.Address };
-        var before = await ServerLatency.ScrapeAsync(metrics, HomeRoute);
-        var halfLoadWindow = CpuWindow.Start(platform);
-        var halfLoad = await OpenLoopClient.RunAsync(
-            root, platform.Address, halfRate, options.MixDuration, options.OpenLoopWarmup, options.OpenLoopConnections, home, network.Tokens);
-        var halfLoadServer = ServerLatency.Between(before, await ServerLatency.ScrapeAsync(metrics, HomeRoute));
-        var halfLoadCpu = halfLoadWindow.Stop(halfLoadServer.Requests);
+        Console.Error.WriteLine($"home timeline alone, open loop at {halfRate} requests/s, {options.HalfLoadRounds} runs ...");
+        var halfLoad = await HalfLoadRuns.RunAsync(root, platform, halfRate, home, HomeRoute, network.Tokens, options);
 
         IReadOnlyList<PgBenchResult>? pgbench = null;
         if (await PgBenchRunner.IsAvailableAsync())
@@ -74,7 +67,7 @@ public static class SocialSuite
             runs.Add((rate, await OpenLoopRunner.RunAsync(rate, options.MixDuration, mix, options.Seed + rate)));
         }
 
-        return Report(graph, network, runs, timelineRounds, bareRounds, page.Length, halfLoad, halfLoadServer, halfLoadCpu, pgbench, fanOut, options);
+        return Report(graph, network, runs, timelineRounds, bareRounds, page.Length, halfLoad, pgbench, fanOut, options);
     }
 
     /// <summary>wrk against the platform and the bare server in alternating rounds, so both see the same machine.</summary>
@@ -110,11 +103,12 @@ public static class SocialSuite
 
     private static string Report(
         Reed98Graph graph, LoadedNetwork network, List<(int Rate, IReadOnlyList<OperationResult> Results)> runs, WrkRounds timelineRounds, WrkRounds bareRounds,
-        int pageBytes, OpenLoopResult halfLoad, ServerLatencyResult halfLoadServer, CpuUsage halfLoadCpu, IReadOnlyList<PgBenchResult>? pgbench, FanOutResult fanOut, SocialOptions options)
+        int pageBytes, HalfLoadRuns halfLoadRuns, IReadOnlyList<PgBenchResult>? pgbench, FanOutResult fanOut, SocialOptions options)
     {
         var r = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         var (timeline, bare) = (timelineRounds.Median, bareRounds.Median);
+        var (halfLoad, halfLoadServer, halfLoadCpu) = halfLoadRuns.Median;
         r.AppendLine(c, $"# Social benchmark on socfb-Reed98 ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
         r.AppendLine();
         r.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}. Platform: the embedded default (gateway + one silo serving both pools, SQLite) as its own process, logs at Warning, rate limits off; clients on the same machine over loopback.");
@@ -143,8 +137,8 @@ public static class SocialSuite
         r.AppendLine(c, $"| home timeline (10 posts, {pageBytes:N0} B), wrk -c{options.WrkConnections} | {timeline.RequestsPerSecond:N0} rps, p50 {timeline.P50Ms:F2} ms, p99 {timeline.P99Ms:F2} ms, {timelineRounds.Rounds.Sum(t => t.Errors)} non-2xx (rounds: {timelineRounds.Spread}); {timeline.Cpu} | - |");
         r.AppendLine(c, $"| bare Kestrel, same {pageBytes:N0} B JSON, wrk -c{options.WrkConnections} | {bare.RequestsPerSecond:N0} rps, p50 {bare.P50Ms:F2} ms, p99 {bare.P99Ms:F2} ms (rounds: {bareRounds.Spread}) | - |");
         r.AppendLine(c, $"| timeline / bare Kestrel | {timeline.RequestsPerSecond / bare.RequestsPerSecond:P0} | >= {KestrelRatioTarget:P0} |");
-        r.AppendLine(c, $"| home timeline alone at half the wrk rate ({halfLoad.AchievedPerSecond:N0} rps, after {options.OpenLoopSettle.TotalSeconds:0} s quiet), client `openloop` (bench/openloop, C, open loop, wrk2-style, -c{options.OpenLoopConnections}) | p50 {halfLoad.P50Ms:F2} ms, p90 {halfLoad.P90Ms:F2} ms, p99 {halfLoad.P99Ms:F2} ms, p99.9 {halfLoad.P999Ms:F2} ms, max {halfLoad.MaxMs:F1} ms, {halfLoad.Errors} errors, {halfLoad.NonSuccess} non-2xx; client CPU {halfLoad.CpuMsPerRequest * 1000:F0} us per request | p99 < {HalfLoadP99TargetMs} ms |");
-        r.AppendLine(c, $"| the same run with its warm-up, server time in the gateway's own histogram ({halfLoadServer.Requests:N0} requests) | p50 <= {halfLoadServer.P50UpperMs:G} ms, p99 <= {halfLoadServer.P99UpperMs:G} ms (bucket bounds); {halfLoadCpu} | - |");
+        r.AppendLine(c, $"| home timeline alone at half the wrk rate ({halfLoad.AchievedPerSecond:N0} rps, each run after {options.OpenLoopSettle.TotalSeconds:0} s quiet; the median of {halfLoadRuns.Runs.Count} runs by p99, which were {halfLoadRuns.Spread}), client `openloop` (bench/openloop, C, open loop, wrk2-style, -c{options.OpenLoopConnections}) | p50 {halfLoad.P50Ms:F2} ms, p90 {halfLoad.P90Ms:F2} ms, p99 {halfLoad.P99Ms:F2} ms, p99.9 {halfLoad.P999Ms:F2} ms, max {halfLoad.MaxMs:F1} ms, {halfLoad.Errors} errors, {halfLoad.NonSuccess} non-2xx; client CPU {halfLoad.CpuMsPerRequest * 1000:F0} us per request | p99 < {HalfLoadP99TargetMs} ms |");
+        r.AppendLine(c, $"| that run with its warm-up, server time in the gateway's own histogram ({halfLoadServer.Requests:N0} requests) | p50 <= {halfLoadServer.P50UpperMs:G} ms, p99 <= {halfLoadServer.P99UpperMs:G} ms (bucket bounds); {halfLoadCpu} | - |");
         if (pgbench is { Count: > 0 })
         {
             var best = pgbench.MaxBy(p => p.TransactionsPerSecond)!;
