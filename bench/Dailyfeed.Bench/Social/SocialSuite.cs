@@ -46,8 +46,8 @@ public static class SocialSuite
         var mix = Mix(api, network, options);
         Console.Error.WriteLine("wrk: home timeline and bare Kestrel ...");
         var page = await api.RawAsync(home, network.Tokens[0]);
-        var (timelineRounds, bareRounds) = await AnchorsAsync(platform, home, network.Tokens, page, options);
-        var timeline = timelineRounds.Median;
+        var layers = await ReadLayers.RunAsync(platform, home, network.Tokens, page, options);
+        var timeline = layers.Timeline.Rounds.Median;
 
         var halfRate = (int)(timeline.RequestsPerSecond / 2);
         Console.Error.WriteLine($"home timeline alone, open loop at {halfRate} requests/s, {options.HalfLoadRounds} runs ...");
@@ -67,27 +67,7 @@ public static class SocialSuite
             runs.Add((rate, await OpenLoopRunner.RunAsync(rate, options.MixDuration, mix, options.Seed + rate)));
         }
 
-        return Report(graph, network, runs, timelineRounds, bareRounds, page.Length, halfLoad, pgbench, fanOut, options);
-    }
-
-    /// <summary>wrk against the platform and the bare server in alternating rounds, so both see the same machine.</summary>
-    private static async Task<(WrkRounds Timeline, WrkRounds Bare)> AnchorsAsync(
-        PlatformProcess platform, string home, string[] tokens, byte[] page, SocialOptions options)
-    {
-        await using var kestrel = await BareKestrel.StartAsync(page);
-        await WrkRunner.RunAsync(platform.Address, home, tokens, options, options.WrkWarmup);
-        await WrkRunner.RunAsync(kestrel.Address, "/", [], options, options.WrkWarmup);
-        var timeline = new List<WrkResult>();
-        var bare = new List<WrkResult>();
-        for (var round = 0; round < options.WrkRounds; round++)
-        {
-            var window = CpuWindow.Start(platform);
-            var measured = await WrkRunner.RunAsync(platform.Address, home, tokens, options);
-            timeline.Add(measured with { Cpu = window.Stop(measured.Requests) });
-            bare.Add(await WrkRunner.RunAsync(kestrel.Address, "/", [], options));
-        }
-
-        return (new WrkRounds(timeline), new WrkRounds(bare));
+        return Report(graph, network, runs, layers, page.Length, halfLoad, pgbench, fanOut, options);
     }
 
     private static IReadOnlyList<(string Name, double Share, Func<Random, Task<HttpStatusCode>> Send)> Mix(SocialApi api, LoadedNetwork network, SocialOptions options)
@@ -102,11 +82,12 @@ public static class SocialSuite
     }
 
     private static string Report(
-        Reed98Graph graph, LoadedNetwork network, List<(int Rate, IReadOnlyList<OperationResult> Results)> runs, WrkRounds timelineRounds, WrkRounds bareRounds,
+        Reed98Graph graph, LoadedNetwork network, List<(int Rate, IReadOnlyList<OperationResult> Results)> runs, ReadLayers layers,
         int pageBytes, HalfLoadRuns halfLoadRuns, IReadOnlyList<PgBenchResult>? pgbench, FanOutResult fanOut, SocialOptions options)
     {
         var r = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
+        var (timelineRounds, bareRounds) = (layers.Timeline.Rounds, layers.Bare.Rounds);
         var (timeline, bare) = (timelineRounds.Median, bareRounds.Median);
         var (halfLoad, halfLoadServer, halfLoadCpu) = halfLoadRuns.Median;
         r.AppendLine(c, $"# Social benchmark on socfb-Reed98 ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
@@ -152,6 +133,17 @@ public static class SocialSuite
         else
         {
             r.AppendLine("| original's pull query | not run: PostgreSQL or pgbench unavailable (scripts/bench.sh installs them) | - |");
+        }
+
+        r.AppendLine();
+        r.AppendLine(c, $"Read layers under the same wrk (-c{options.WrkConnections}), each adding to the one above it; median of {timelineRounds.Rounds.Count} rounds alternating over all layers:");
+        r.AppendLine();
+        r.AppendLine("| layer | adds | rps (rounds) | non-2xx | platform CPU per request |");
+        r.AppendLine("|---|---|---|---|---|");
+        foreach (var layer in layers.Layers)
+        {
+            var median = layer.Rounds.Median;
+            r.AppendLine(c, $"| {layer.Name} | {layer.Adds} | {median.RequestsPerSecond:N0} ({layer.Rounds.Spread}) | {layer.Rounds.Rounds.Sum(x => x.Errors)} | {(median.Cpu is { } cpu ? $"{cpu.PlatformMicrosecondsPerRequest:F0} us (steal {cpu.StealShare:P0})" : "-")} |");
         }
 
         r.AppendLine();
