@@ -41,4 +41,24 @@ public sealed class RateLimitTests(ApiCluster cluster) : IClassFixture<ApiCluste
         burst.Count(r => r.Status == HttpStatusCode.TooManyRequests).ShouldBe(3);
         (await client.GetAsync("/healthcheck/live")).Status.ShouldBe(HttpStatusCode.OK, "probes are never rate limited");
     }
+
+    [Fact]
+    public async Task The_member_budget_comes_back_once_the_window_has_passed()
+    {
+        var window = TimeSpan.FromSeconds(1);
+        var strict = cluster.AddGateway(new Dictionary<string, string?>
+        {
+            ["Dailyfeed:RateLimiting:PerMemberPermitLimit"] = "2",
+            ["Dailyfeed:RateLimiting:Window"] = window.ToString(),
+        });
+        using var client = strict.CreateApiClient();
+        await client.SignupAndLoginAsync();
+        var spent = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.GetAsync("/api/members/summary")));
+        spent.Count(r => r.Status == HttpStatusCode.TooManyRequests).ShouldBeGreaterThan(0);
+
+        // Two windows: the budget is refilled by a timer that ticks within the window after it ends.
+        await Task.Delay(window * 2);
+
+        (await client.GetAsync("/api/members/summary")).Status.ShouldBe(HttpStatusCode.OK);
+    }
 }
