@@ -9,8 +9,8 @@ namespace Dailyfeed.Grains.Posts;
 /// read made the view and its task the largest allocation of a timeline read.
 /// </summary>
 /// <remarks>
-/// Keyed by the state object and its ETag, which every successful write replaces, so no mutation path has to remember to clear it.
-/// Read-only turns share the activation, so the entry is one immutable object swapped in whole.
+/// Keyed by the state object and its ETag, which every successful write replaces, so no mutation path has to remember
+/// to clear it. Read-only turns share the activation, so the entry is one immutable object swapped in whole.
 /// </remarks>
 internal sealed class PostViewCache
 {
