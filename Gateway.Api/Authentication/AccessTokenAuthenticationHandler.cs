@@ -26,9 +26,11 @@ public sealed class AccessTokenAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var check = await tokens.CheckAuthorizationAsync(Request.Headers.Authorization, Context.RequestAborted);
-        Context.Items[CheckItem] = check;
         if (!check.IsValid)
         {
+            // Only a failed check can lead to a challenge, which reads it back; a valid one spares the request its
+            // Items dictionary.
+            Context.Items[CheckItem] = check;
             return check.Verdict == TokenVerdict.Missing ? AuthenticateResult.NoResult() : AuthenticateResult.Fail(check.Message);
         }
 
