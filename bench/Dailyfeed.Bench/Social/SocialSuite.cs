@@ -44,7 +44,7 @@ public static class SocialSuite
         var fanOut = await FanOutProbe.RunAsync(api, graph, network, options);
         var home = $"{HomeRoute}?size={options.TimelineWindow}";
         var mix = Mix(api, network, options);
-        Console.Error.WriteLine("wrk: home timeline and bare Kestrel ...");
+        Console.Error.WriteLine("wrk: read layers (bare Kestrel, health probe, one-grain read, home timeline) ...");
         var page = await api.RawAsync(home, network.Tokens[0]);
         var layers = await ReadLayers.RunAsync(platform, home, network.Tokens, page, options);
         var timeline = layers.Timeline.Rounds.Median;
