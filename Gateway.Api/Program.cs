@@ -26,6 +26,8 @@ builder.Services.AddOpenApi();
 builder.Services.AddDailyfeedMetrics();
 builder.Services.AddDailyfeedTelemetryExport(builder.Configuration);
 builder.Services.AddDailyfeedFallbacks();
+builder.Services.AddOptions<RenderedPostsOptions>().BindConfiguration(RenderedPostsOptions.Section);
+builder.Services.AddSingleton<RenderedPosts>();
 
 // Malformed bodies and parameters surface as exceptions, so they get the error envelope like every other failure.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -18,19 +18,19 @@ public static class TimelineApi
     public static IEndpointRouteBuilder MapTimelineApi(this IEndpointRouteBuilder app)
     {
         var timeline = app.MapGroup("/api/timeline").WithTags("Timeline").RequireAuthorization();
-        timeline.MapGet("/posts/followings", async (HttpContext c, IGrainFactory g, int? page, int? size) =>
-            await ViewsAsync(g, c, await g.GetGrain<IFeedGrain>(c.User.IdOrThrow()).GetPageAsync(TimelinePage(page, size))))
+        timeline.MapGet("/posts/followings", async (HttpContext c, IGrainFactory g, RenderedPosts r, int? page, int? size) =>
+            await ViewsAsync(g, c, r, await g.GetGrain<IFeedGrain>(c.User.IdOrThrow()).GetPageAsync(TimelinePage(page, size))))
             .WithLastGoodPageFallback();
-        timeline.MapGet("/posts/most-popular", (HttpContext c, IGrainFactory g, int? page, int? size) => RankedAsync(g, c, PostRanking.MostPopular, page, size))
+        timeline.MapGet("/posts/most-popular", (HttpContext c, IGrainFactory g, RenderedPosts r, int? page, int? size) => RankedAsync(g, c, r, PostRanking.MostPopular, page, size))
             .WithLastGoodPageFallback();
-        timeline.MapGet("/posts/most-commented", (HttpContext c, IGrainFactory g, int? page, int? size) => RankedAsync(g, c, PostRanking.MostCommented, page, size))
+        timeline.MapGet("/posts/most-commented", (HttpContext c, IGrainFactory g, RenderedPosts r, int? page, int? size) => RankedAsync(g, c, r, PostRanking.MostCommented, page, size))
             .WithLastGoodPageFallback();
-        timeline.MapGet("/posts/recent-activities", (HttpContext c, IGrainFactory g, int? page, int? size) => RankedAsync(g, c, PostRanking.RecentActivity, page, size))
+        timeline.MapGet("/posts/recent-activities", (HttpContext c, IGrainFactory g, RenderedPosts r, int? page, int? size) => RankedAsync(g, c, r, PostRanking.RecentActivity, page, size))
             .WithLastGoodPageFallback();
-        timeline.MapGet("/posts", async (HttpContext c, IGrainFactory g, int? page, int? size) =>
-            await ViewsAsync(g, c, await g.GetGrain<IAuthorPostsGrain>(c.User.IdOrThrow()).GetPageAsync(PagingParameters.ToRequestOrThrow(page, size))));
-        timeline.MapGet("/posts/authors/{authorId:long}", async (long authorId, HttpContext c, IGrainFactory g, int? page, int? size) =>
-            await ViewsAsync(g, c, await g.GetGrain<IAuthorPostsGrain>(authorId).GetPageAsync(PagingParameters.ToRequestOrThrow(page, size))));
+        timeline.MapGet("/posts", async (HttpContext c, IGrainFactory g, RenderedPosts r, int? page, int? size) =>
+            await ViewsAsync(g, c, r, await g.GetGrain<IAuthorPostsGrain>(c.User.IdOrThrow()).GetPageAsync(PagingParameters.ToRequestOrThrow(page, size))));
+        timeline.MapGet("/posts/authors/{authorId:long}", async (long authorId, HttpContext c, IGrainFactory g, RenderedPosts r, int? page, int? size) =>
+            await ViewsAsync(g, c, r, await g.GetGrain<IAuthorPostsGrain>(authorId).GetPageAsync(PagingParameters.ToRequestOrThrow(page, size))));
         timeline.MapGet("/posts/date-range", async (string? startDate, string? endDate, HttpContext c, IGrainFactory g, int? page, int? size) =>
             ApiResults.Ok(await Queries(g, c).CreatedBetweenAsync(
                 DateOrThrow(startDate, nameof(startDate)), DateOrThrow(endDate, nameof(endDate)), c.User.IdOrThrow(), PagingParameters.ToRequestOrThrow(page, size))));
@@ -47,11 +47,11 @@ public static class TimelineApi
     private static IPostQueryGrain Queries(IGrainFactory grains, HttpContext context) =>
         grains.GetGrain<IPostQueryGrain>(context.User.IdOrThrow().ToString(CultureInfo.InvariantCulture));
 
-    private static async Task<IResult> ViewsAsync(IGrainFactory grains, HttpContext context, Slice<PostRef> refs) =>
-        ApiResults.Scroll(await Queries(grains, context).ViewsAsync(refs, context.User.IdOrThrow()));
+    private static async Task<IResult> ViewsAsync(IGrainFactory grains, HttpContext context, RenderedPosts renderer, Slice<PostRef> refs) =>
+        ApiResults.Scroll(await Queries(grains, context).ViewsAsync(refs, context.User.IdOrThrow()), renderer);
 
-    private static async Task<IResult> RankedAsync(IGrainFactory grains, HttpContext context, PostRanking ranking, int? page, int? size) =>
-        ApiResults.Scroll(await Queries(grains, context).RankedAsync(ranking, context.User.IdOrThrow(), TimelinePage(page, size)));
+    private static async Task<IResult> RankedAsync(IGrainFactory grains, HttpContext context, RenderedPosts renderer, PostRanking ranking, int? page, int? size) =>
+        ApiResults.Scroll(await Queries(grains, context).RankedAsync(ranking, context.User.IdOrThrow(), TimelinePage(page, size)), renderer);
 
     private static DateOnly DateOrThrow(string? value, string name) =>
         DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

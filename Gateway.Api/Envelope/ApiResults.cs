@@ -1,5 +1,6 @@
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Paging;
+using Dailyfeed.Grains.Abstractions.Posts;
 
 namespace Dailyfeed.Gateway.Api.Envelope;
 
@@ -15,6 +16,18 @@ public static class ApiResults
         Json(new SuccessEnvelope<T>(StatusCodes.Status201Created, Success, data), StatusCodes.Status201Created);
 
     public static IResult Scroll<T>(Slice<T> slice) => Ok(new ScrollPage<T>(slice.Content, slice.Page, slice.Size, slice.HasNext));
+
+    /// <summary>A page of posts, each written from its last rendering when unchanged.</summary>
+    public static IResult Scroll(Slice<PostView> slice, RenderedPosts renderer)
+    {
+        var content = new RenderedPostView[slice.Content.Count];
+        for (var i = 0; i < content.Length; i++)
+        {
+            content[i] = new RenderedPostView(slice.Content[i], renderer);
+        }
+
+        return Ok(new ScrollPage<RenderedPostView>(content, slice.Page, slice.Size, slice.HasNext));
+    }
 
     public static IResult Error(HttpContext context, string code, string message, int? status = null)
     {

@@ -12,7 +12,7 @@ namespace Dailyfeed.Gateway.Api.Envelope;
 /// are written by the reflection resolver, with the same web defaults.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(SuccessEnvelope<ScrollPage<PostView>>))]
+[JsonSerializable(typeof(SuccessEnvelope<ScrollPage<RenderedPostView>>))]
 [JsonSerializable(typeof(SuccessEnvelope<PostView>))]
 [JsonSerializable(typeof(SuccessEnvelope<ScrollPage<CommentView>>))]
 [JsonSerializable(typeof(SuccessEnvelope<CommentView>))]

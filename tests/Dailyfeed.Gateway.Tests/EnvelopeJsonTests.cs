@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dailyfeed.Gateway.Api.Envelope;
 using Dailyfeed.Grains.Abstractions.Comments;
 using Dailyfeed.Grains.Abstractions.Posts;
+using Microsoft.Extensions.Options;
 using Shouldly;
 
 namespace Dailyfeed.Gateway.Tests;
@@ -17,14 +18,21 @@ public sealed class EnvelopeJsonTests
         12, 3, 1, true, Created, Created.AddTicks(7_344_291));
 
     [Fact]
-    public void Timeline_pages_are_written_by_the_generated_writer_with_the_same_bytes()
+    public void Timeline_pages_are_written_by_the_generated_writer_with_the_same_bytes_read_after_read()
     {
-        var page = new SuccessEnvelope<ScrollPage<PostView>>(200, "SUCCESS", new ScrollPage<PostView>([Post, Post with { Id = 1, Title = "t" }], 0, 10, true));
+        PostView[] posts = [Post, Post with { Id = 1, Title = "t" }];
+        var renderer = new RenderedPosts(Options.Create(new RenderedPostsOptions()));
+        var rendered = new SuccessEnvelope<ScrollPage<RenderedPostView>>(200, "SUCCESS", new ScrollPage<RenderedPostView>(
+            posts.Select(p => new RenderedPostView(p, renderer)).ToArray(), 0, 10, true));
+        var plain = new SuccessEnvelope<ScrollPage<PostView>>(200, "SUCCESS", new ScrollPage<PostView>(posts, 0, 10, true));
 
-        var generated = EnvelopeJson<SuccessEnvelope<ScrollPage<PostView>>>.TypeInfo;
+        var generated = EnvelopeJson<SuccessEnvelope<ScrollPage<RenderedPostView>>>.TypeInfo;
 
         generated.ShouldNotBeNull("timeline pages are the most-read response");
-        JsonSerializer.Serialize(page, generated).ShouldBe(JsonSerializer.Serialize(page, Web));
+        var expected = JsonSerializer.Serialize(plain, Web);
+        JsonSerializer.Serialize(rendered, generated).ShouldBe(expected, "first read: rendered");
+        JsonSerializer.Serialize(rendered, generated).ShouldBe(expected, "second read: from the rendered JSON");
+        JsonSerializer.Serialize(rendered, Web).ShouldBe(expected, "the reflection writer (last-good pages) uses the renderer too");
     }
 
     [Fact]
