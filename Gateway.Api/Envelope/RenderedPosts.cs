@@ -17,14 +17,14 @@ public sealed class RenderedPostsOptions
 
 /// <summary>
 /// The JSON of post views as last written. A post keeps its views until it is written, so feed reads meet the same
-/// views again and again, and rendering them was the largest single cost of a timeline page. An entry is reused only
+/// views again and again, and rendering them was about a tenth of a timeline read's CPU. An entry is reused only
 /// when its view equals the one being written, so an edit, a like or a new author name is rendered afresh.
 /// </summary>
 public sealed class RenderedPosts(IOptions<RenderedPostsOptions> options)
 {
     private readonly ConcurrentDictionary<(long PostId, bool Liked), Rendered> _rendered = new();
     private readonly int _capacity = options.Value.Capacity;
-    private int _count;
+    private int _count; // kept apart: ConcurrentDictionary.Count takes every bucket lock
 
     /// <summary>Renderings kept now.</summary>
     internal int Count => _rendered.Count;
