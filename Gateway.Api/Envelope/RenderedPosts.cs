@@ -6,15 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Gateway.Api.Envelope;
 
-/// <summary>How many rendered post views the gateway keeps (configuration section Dailyfeed:RenderedPosts).</summary>
-public sealed class RenderedPostsOptions
-{
-    public const string Section = "Dailyfeed:RenderedPosts";
-
-    /// <summary>Entries kept, one per post and liked flag; 0 renders every view on every read.</summary>
-    public int Capacity { get; set; } = 20_000;
-}
-
 /// <summary>
 /// The JSON of post views as last written. A post keeps its views until it is written, so feed reads meet the same
 /// views again and again, and rendering them was about a tenth of a timeline read's CPU. An entry is reused only
