@@ -11,9 +11,9 @@ cd "$(dirname "$0")/.."
 suite="${1:-all}"
 shift || true
 scripts/install-servers.sh
-command -v wrk >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq wrk; }
+command -v wrk >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; }
 # gcc builds bench/openloop/openloop.c, the C open-loop client of the social suite's half-load timeline run.
-command -v gcc >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq gcc; }
+command -v gcc >/dev/null 2>&1 || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq gcc || { apt-get update -qq && apt-get install -y -qq gcc; }; }
 export DAILYFEED_PG_CONNECTION="${DAILYFEED_PG_CONNECTION:-Host=127.0.0.1;Port=5432;Username=dailyfeed;Password=dailyfeed;Database=dailyfeed}"
 
 dotnet build Dailyfeed.sln -c Release

@@ -51,6 +51,28 @@ public sealed class MetricsTests(EmbeddedGatewayFactory factory) : IClassFixture
         buckets[^1].ShouldBe((long)Value(after, count), "+Inf holds every observation");
     }
 
+    [Fact]
+    public async Task Metrics_show_the_process_cpu_memory_gc_and_thread_pool()
+    {
+        using var client = factory.CreateClient();
+        var before = await client.GetStringAsync("/metrics");
+
+        const int Allocated = 4 * 1024 * 1024;
+        GC.KeepAlive(new byte[Allocated]);
+        GC.Collect();
+        var after = await client.GetStringAsync("/metrics");
+
+        after.ShouldContain("# TYPE dotnet_gc_allocated_bytes_total counter");
+        (Value(after, "dotnet_gc_allocated_bytes_total") - Value(before, "dotnet_gc_allocated_bytes_total")).ShouldBeGreaterThanOrEqualTo(Allocated);
+        const string Gen2 = "dotnet_gc_collections_total{generation=\"2\"}";
+        (Value(after, Gen2) - Value(before, Gen2)).ShouldBeGreaterThanOrEqualTo(1, "a full collection ran between the scrapes");
+        Value(after, "dotnet_gc_pause_seconds_total").ShouldBeGreaterThan(0);
+        Value(after, "process_cpu_seconds_total").ShouldBeGreaterThan(0);
+        Value(after, "process_working_set_bytes").ShouldBeGreaterThan(0);
+        Value(after, "dotnet_thread_pool_threads").ShouldBeGreaterThan(0);
+        Value(after, "dotnet_thread_pool_completed_items_total").ShouldBeGreaterThan(Value(before, "dotnet_thread_pool_completed_items_total"));
+    }
+
     private static double Value(string metrics, string series)
     {
         var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Dailyfeed.Bench.Social;
 
-/// <summary>One open-loop run of the home timeline at half the wrk rate: the client's view, the server's, the CPU.</summary>
-public sealed record HalfLoadRun(OpenLoopResult Client, ServerLatencyResult Server, CpuUsage Cpu);
+/// <summary>One open-loop run of the home timeline at half the wrk rate: the client's view, the server's, the cost.</summary>
+public sealed record HalfLoadRun(OpenLoopResult Client, ServerLatencyResult Server, PlatformCost Cost);
 
 /// <summary>
 /// Several half-load runs, each after a quiet pause. On a shared host one run says more about the neighbours than
@@ -14,7 +14,7 @@ public sealed record HalfLoadRuns(IReadOnlyList<HalfLoadRun> Runs)
     public HalfLoadRun Median => Runs.OrderBy(r => r.Client.P99Ms).ElementAt(Runs.Count / 2);
 
     public string Spread => string.Join(" / ", Runs.Select(r => string.Create(
-        CultureInfo.InvariantCulture, $"{r.Client.P99Ms:F1} ms (steal {r.Cpu.StealShare:P0})")));
+        CultureInfo.InvariantCulture, $"{r.Client.P99Ms:F1} ms (steal {r.Cost.StealShare:P0})")));
 
     public static async Task<HalfLoadRuns> RunAsync(
         string repositoryRoot, PlatformProcess platform, int rate, string path, string route, IReadOnlyList<string> tokens, SocialOptions options)
@@ -25,11 +25,11 @@ public sealed record HalfLoadRuns(IReadOnlyList<HalfLoadRun> Runs)
         {
             await Task.Delay(options.OpenLoopSettle);
             var before = await ServerLatency.ScrapeAsync(metrics, route);
-            var window = CpuWindow.Start(platform);
+            var window = await CostWindow.StartAsync(platform);
             var client = await OpenLoopClient.RunAsync(
                 repositoryRoot, platform.Address, rate, options.MixDuration, options.OpenLoopWarmup, options.OpenLoopConnections, path, tokens);
             var server = ServerLatency.Between(before, await ServerLatency.ScrapeAsync(metrics, route));
-            runs.Add(new HalfLoadRun(client, server, window.Stop(server.Requests)));
+            runs.Add(new HalfLoadRun(client, server, await window.StopAsync(server.Requests)));
         }
 
         return new HalfLoadRuns(runs);

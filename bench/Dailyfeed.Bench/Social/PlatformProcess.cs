@@ -13,12 +13,14 @@ public sealed class PlatformProcess : IAsyncDisposable
     private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly string _data;
+    private readonly HttpClient _metrics;
 
     private PlatformProcess(Process process, string data, Uri address)
     {
         _process = process;
         _data = data;
         Address = address;
+        _metrics = new HttpClient { BaseAddress = address };
     }
 
     public Uri Address { get; }
@@ -35,6 +37,9 @@ public sealed class PlatformProcess : IAsyncDisposable
             return _process.TotalProcessorTime;
         }
     }
+
+    /// <summary>Allocation and GC pause totals so far, from the platform's GET /metrics.</summary>
+    public async Task<RuntimeCounters> ReadRuntimeCountersAsync() => RuntimeCounters.Parse(await _metrics.GetStringAsync("/metrics"));
 
     public static async Task<PlatformProcess> StartAsync(string repositoryRoot, SocialOptions options)
     {
@@ -115,6 +120,7 @@ public sealed class PlatformProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        _metrics.Dispose();
         Directory.Delete(_data, recursive: true);
     }
 }

@@ -89,7 +89,7 @@ public static class SocialSuite
         var c = CultureInfo.InvariantCulture;
         var (timelineRounds, bareRounds) = (layers.Timeline.Rounds, layers.Bare.Rounds);
         var (timeline, bare) = (timelineRounds.Median, bareRounds.Median);
-        var (halfLoad, halfLoadServer, halfLoadCpu) = halfLoadRuns.Median;
+        var (halfLoad, halfLoadServer, halfLoadCost) = halfLoadRuns.Median;
         r.AppendLine(c, $"# Social benchmark on socfb-Reed98 ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
         r.AppendLine();
         r.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}. Platform: the embedded default (gateway + one silo serving both pools, SQLite) as its own process, logs at Warning, rate limits off; clients on the same machine over loopback.");
@@ -115,11 +115,11 @@ public static class SocialSuite
         r.AppendLine();
         r.AppendLine("| measure | result | target |");
         r.AppendLine("|---|---|---|");
-        r.AppendLine(c, $"| home timeline (10 posts, {pageBytes:N0} B), wrk -c{options.WrkConnections} | {timeline.RequestsPerSecond:N0} rps, p50 {timeline.P50Ms:F2} ms, p99 {timeline.P99Ms:F2} ms, {timelineRounds.Rounds.Sum(t => t.Errors)} non-2xx (rounds: {timelineRounds.Spread}); {timeline.Cpu} | - |");
-        r.AppendLine(c, $"| bare Kestrel, same {pageBytes:N0} B JSON, wrk -c{options.WrkConnections} | {bare.RequestsPerSecond:N0} rps, p50 {bare.P50Ms:F2} ms, p99 {bare.P99Ms:F2} ms (rounds: {bareRounds.Spread}) | - |");
+        r.AppendLine(c, $"| home timeline (10 posts, {pageBytes:N0} B), wrk -c{options.WrkConnections} | {timeline.RequestsPerSecond:N0} rps, p50 {timeline.P50Ms:F2} ms, p99 {timeline.P99Ms:F2} ms, {timelineRounds.Rounds.Sum(t => t.Errors)} non-2xx (rounds: {timelineRounds.Spread}); {timeline.Cost} | - |");
+        r.AppendLine(c, $"| bare Kestrel, same {pageBytes:N0} B JSON, same requests (bearer tokens included, ignored), wrk -c{options.WrkConnections} | {bare.RequestsPerSecond:N0} rps, p50 {bare.P50Ms:F2} ms, p99 {bare.P99Ms:F2} ms (rounds: {bareRounds.Spread}) | - |");
         r.AppendLine(c, $"| timeline / bare Kestrel | {timeline.RequestsPerSecond / bare.RequestsPerSecond:P0} | >= {KestrelRatioTarget:P0} |");
         r.AppendLine(c, $"| home timeline alone at half the wrk rate ({halfLoad.AchievedPerSecond:N0} rps, each run after {options.OpenLoopSettle.TotalSeconds:0} s quiet; the median of {halfLoadRuns.Runs.Count} runs by p99, which were {halfLoadRuns.Spread}), client `openloop` (bench/openloop, C, open loop, wrk2-style, -c{options.OpenLoopConnections}) | p50 {halfLoad.P50Ms:F2} ms, p90 {halfLoad.P90Ms:F2} ms, p99 {halfLoad.P99Ms:F2} ms, p99.9 {halfLoad.P999Ms:F2} ms, max {halfLoad.MaxMs:F1} ms, {halfLoad.Errors} errors, {halfLoad.NonSuccess} non-2xx; client CPU {halfLoad.CpuMsPerRequest * 1000:F0} us per request | p99 < {HalfLoadP99TargetMs} ms |");
-        r.AppendLine(c, $"| that run with its warm-up, server time in the gateway's own histogram ({halfLoadServer.Requests:N0} requests) | p50 <= {halfLoadServer.P50UpperMs:G} ms, p99 <= {halfLoadServer.P99UpperMs:G} ms (bucket bounds); {halfLoadCpu} | - |");
+        r.AppendLine(c, $"| that run with its warm-up, server time in the gateway's own histogram ({halfLoadServer.Requests:N0} requests) | p50 <= {halfLoadServer.P50UpperMs:G} ms, p99 <= {halfLoadServer.P99UpperMs:G} ms (bucket bounds); {halfLoadCost} | - |");
         if (pgbench is { Count: > 0 })
         {
             var best = pgbench.MaxBy(p => p.TransactionsPerSecond)!;
@@ -136,14 +136,14 @@ public static class SocialSuite
         }
 
         r.AppendLine();
-        r.AppendLine(c, $"Read layers under the same wrk (-c{options.WrkConnections}), each adding to the one above it; median of {timelineRounds.Rounds.Count} rounds alternating over all layers:");
+        r.AppendLine(c, $"Read layers under the same wrk (-c{options.WrkConnections}), each adding to the one above it unless it names another; median of {timelineRounds.Rounds.Count} rounds alternating over all layers:");
         r.AppendLine();
-        r.AppendLine("| layer | adds | rps (rounds) | non-2xx | platform CPU per request |");
-        r.AppendLine("|---|---|---|---|---|");
+        r.AppendLine("| layer | adds | rps (rounds) | non-2xx | platform CPU per request | allocated per request | GC pause per request |");
+        r.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var layer in layers.Layers)
         {
             var median = layer.Rounds.Median;
-            r.AppendLine(c, $"| {layer.Name} | {layer.Adds} | {median.RequestsPerSecond:N0} ({layer.Rounds.Spread}) | {layer.Rounds.Rounds.Sum(x => x.Errors)} | {(median.Cpu is { } cpu ? $"{cpu.PlatformMicrosecondsPerRequest:F0} us (steal {cpu.StealShare:P0})" : "-")} |");
+            r.AppendLine(c, $"| {layer.Name} | {layer.Adds} | {median.RequestsPerSecond:N0} ({layer.Rounds.Spread}) | {layer.Rounds.Rounds.Sum(x => x.Errors)} | {(median.Cost is { } cost ? $"{cost.PlatformMicrosecondsPerRequest:F0} us (steal {cost.StealShare:P0}) | {cost.AllocatedBytesPerRequest:N0} B | {cost.GcPauseMicrosecondsPerRequest:F1} us" : "- | - | -")} |");
         }
 
         r.AppendLine();

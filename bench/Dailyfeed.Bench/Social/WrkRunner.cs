@@ -8,7 +8,7 @@ namespace Dailyfeed.Bench.Social;
 public sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors, long Requests)
 {
     /// <summary>The platform's CPU use over the run, when the server measured was the platform.</summary>
-    public CpuUsage? Cpu { get; init; }
+    public PlatformCost? Cost { get; init; }
 }
 
 /// <summary>Rounds of one wrk measurement; the median round is the one reported, the rest show the spread.</summary>

@@ -19,10 +19,11 @@ public static class MetricsEndpointExtensions
     public static IServiceCollection AddDailyfeedMetrics(this IServiceCollection services) =>
         services.AddSingleton<PrometheusExporter>();
 
-    /// <summary>GET /metrics in the Prometheus text format; on a silo it adds activation and breaker gauges.</summary>
+    /// <summary>GET /metrics in the Prometheus text format with the process's CPU, GC and thread pool; on a silo it adds activation and breaker gauges.</summary>
     public static IEndpointConventionBuilder MapDailyfeedMetrics(this IEndpointRouteBuilder app)
     {
         var exporter = app.ServiceProvider.GetRequiredService<PrometheusExporter>();
+        exporter.Gauges.Add(_ => Task.FromResult(ProcessMetrics.Render()));
         if (app.ServiceProvider.GetService<SiloHost>() is { } silo)
         {
             var catalog = app.ServiceProvider.GetRequiredService<Catalog>();
