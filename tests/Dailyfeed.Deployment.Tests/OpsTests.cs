@@ -75,7 +75,7 @@ public sealed partial class OpsTests
             .ToList();
     }
 
-    [GeneratedRegex(@"\b(?:http_server|dailyfeed|rabbitmq)_[a-z_]+\b")]
+    [GeneratedRegex(@"\b(?:http_server|dailyfeed|dotnet|process|rabbitmq)_[a-z_]+\b")]
     private static partial Regex MetricName();
 
     [GeneratedRegex("_(bucket|count|sum)$")]
