@@ -19,16 +19,15 @@ public sealed record HalfLoadRuns(IReadOnlyList<HalfLoadRun> Runs)
     public static async Task<HalfLoadRuns> RunAsync(
         string repositoryRoot, PlatformProcess platform, int rate, string path, string route, IReadOnlyList<string> tokens, SocialOptions options)
     {
-        using var metrics = new HttpClient { BaseAddress = platform.Address };
         var runs = new List<HalfLoadRun>();
         for (var round = 0; round < options.HalfLoadRounds; round++)
         {
             await Task.Delay(options.OpenLoopSettle);
-            var before = await ServerLatency.ScrapeAsync(metrics, route);
+            var before = await ServerLatency.ScrapeAsync(platform, route);
             var window = await CostWindow.StartAsync(platform);
             var client = await OpenLoopClient.RunAsync(
                 repositoryRoot, platform.Address, rate, options.MixDuration, options.OpenLoopWarmup, options.OpenLoopConnections, path, tokens);
-            var server = ServerLatency.Between(before, await ServerLatency.ScrapeAsync(metrics, route));
+            var server = ServerLatency.Between(before, await ServerLatency.ScrapeAsync(platform, route));
             runs.Add(new HalfLoadRun(client, server, await window.StopAsync(server.Requests)));
         }
 

@@ -38,8 +38,11 @@ public sealed class PlatformProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The platform's GET /metrics, in the Prometheus text format.</summary>
+    public Task<string> ReadMetricsAsync() => _metrics.GetStringAsync("/metrics");
+
     /// <summary>Allocation and GC pause totals so far, from the platform's GET /metrics.</summary>
-    public async Task<RuntimeCounters> ReadRuntimeCountersAsync() => RuntimeCounters.Parse(await _metrics.GetStringAsync("/metrics"));
+    public async Task<RuntimeCounters> ReadRuntimeCountersAsync() => RuntimeCounters.Parse(await ReadMetricsAsync());
 
     public static async Task<PlatformProcess> StartAsync(string repositoryRoot, SocialOptions options)
     {

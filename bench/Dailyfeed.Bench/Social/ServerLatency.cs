@@ -13,9 +13,9 @@ public sealed record ServerLatencyResult(long Requests, double P50UpperMs, doubl
 /// </summary>
 public static partial class ServerLatency
 {
-    public static async Task<IReadOnlyDictionary<double, long>> ScrapeAsync(HttpClient http, string route)
+    public static async Task<IReadOnlyDictionary<double, long>> ScrapeAsync(PlatformProcess platform, string route)
     {
-        var text = await http.GetStringAsync("/metrics");
+        var text = await platform.ReadMetricsAsync();
         return BucketLine().Matches(text)
             .Where(m => m.Groups["route"].Value == route)
             .ToDictionary(
