@@ -19,9 +19,8 @@ public sealed class TokenCleanupGrain(
 
     public async Task<TokenCleanupResult> CleanupAsync()
     {
-        var width = options.Value.SessionExpiryBucket;
-        var lastPast = SessionExpiryBuckets.Of(clock.GetUtcNow(), width) - 1;
-        var first = cleanup.State.LastSweptBucket + 1 ?? lastPast - (long)Math.Ceiling(options.Value.RefreshTokenLifetime / width);
+        var lastPast = LastPastBucket();
+        var first = cleanup.State.LastSweptBucket + 1 ?? FirstUnswept(lastPast);
         var deleted = 0;
         for (var bucket = first; bucket <= lastPast; bucket++)
         {
@@ -44,6 +43,15 @@ public sealed class TokenCleanupGrain(
 
     public async Task EnsureScheduledAsync()
     {
+        if (cleanup.State.LastSweptBucket is null)
+        {
+            // The first pass sweeps from here on. Looking back a session's lifetime from the first pass instead misses
+            // the sessions that expired longer ago than that, when the pass comes late (a manual run, or a reminder
+            // delayed past the lifetime).
+            cleanup.State.LastSweptBucket = FirstUnswept(LastPastBucket()) - 1;
+            await cleanup.WriteStateAsync();
+        }
+
         var interval = options.Value.CleanupInterval;
         if (!(await GetRemindersAsync()).Any(r => r.Name == ReminderName && r.Period == interval))
         {
@@ -52,4 +60,10 @@ public sealed class TokenCleanupGrain(
     }
 
     public Task ReceiveReminderAsync(string reminderName, TickStatus status) => CleanupAsync();
+
+    private long LastPastBucket() => SessionExpiryBuckets.Of(clock.GetUtcNow(), options.Value.SessionExpiryBucket) - 1;
+
+    /// <summary>With nothing swept yet, the oldest bucket a session issued within one lifetime can expire in.</summary>
+    private long FirstUnswept(long lastPast) =>
+        lastPast - (long)Math.Ceiling(options.Value.RefreshTokenLifetime / options.Value.SessionExpiryBucket);
 }

@@ -4,6 +4,7 @@ using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Abstractions.Feeds;
 using Dailyfeed.Grains.Feeds;
 using Dailyfeed.Grains.Paging;
+using Dailyfeed.Grains.Recommendations;
 using Dailyfeed.Grains.Abstractions.Identity;
 using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Paging;
@@ -24,6 +25,7 @@ public sealed class MemberGrain(
     IPasswordHasher<MemberCredentials> hasher,
     IOptions<MemberOptions> options,
     IOptions<FeedOptions> feedOptions,
+    IOptions<RecommendationOptions> recommendationOptions,
     TimeProvider clock,
     ILogger<MemberGrain> logger) : Grain, IMemberGrain
 {
@@ -59,7 +61,7 @@ public sealed class MemberGrain(
         State.CreatedAt = State.UpdatedAt = clock.GetUtcNow();
         EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_SIGNUP, Id, State.CreatedAt));
         await member.WriteStateAsync();
-        await GrainFactory.GetGrain<INewMemberRegistryGrain>(NewMemberRegistry.Key).AddAsync(Id);
+        await NewMemberRegistryWrites.AddAsync(GrainFactory, Id, recommendationOptions.Value);
         return MemberMapper.ToProfile(Id, State);
     }
 
@@ -135,7 +137,7 @@ public sealed class MemberGrain(
         await SaveAsync();
         await GrainFactory.GetGrain<IUniqueKeyGrain>(UniqueKeys.Email(State.Email)).ReleaseAsync(Id);
         await GrainFactory.GetGrain<IUniqueKeyGrain>(UniqueKeys.Handle(State.Handle)).ReleaseAsync(Id);
-        await GrainFactory.GetGrain<INewMemberRegistryGrain>(NewMemberRegistry.Key).RemoveAsync(Id);
+        await NewMemberRegistryWrites.RemoveAsync(GrainFactory, Id, recommendationOptions.Value);
 
         // The edges call back into this grain, so they are started, not awaited: they run once this turn ends.
         var edges = State.Followings.Select(f => FollowEdges.Key(Id, f)).Concat(State.Followers.Select(f => FollowEdges.Key(f, Id))).ToList();

@@ -7,4 +7,7 @@ public sealed class RecommendationOptions
 
     /// <summary>How many of the latest signups are kept as newbie candidates.</summary>
     public int NewMembersKept { get; set; } = 500;
+
+    /// <summary>Tries of a write to the new-member registry that met another activation's newer state.</summary>
+    public int RegistryWriteAttempts { get; set; } = 3;
 }

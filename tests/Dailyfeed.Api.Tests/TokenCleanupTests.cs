@@ -32,7 +32,9 @@ public sealed class TokenCleanupTests(ShortSessionCluster cluster) : IClassFixtu
         await leaving.SignupAndLoginAsync();
         (await leaving.PostAsync("/api/authentication/logout")).Status.ShouldBe(HttpStatusCode.OK);
 
-        await Task.Delay(TimeSpan.FromSeconds(4.5));
+        // Past the access token's 3 s, and far enough past the idle session's 2 s that its expiry bucket lies more than
+        // a lifetime behind the first cleanup pass: a pass that only looked back one lifetime would miss it.
+        await Task.Delay(TimeSpan.FromSeconds(6.5));
 
         var expired = await idle.PostAsync("/api/token/refresh");
         expired.Status.ShouldBe(HttpStatusCode.Unauthorized);
