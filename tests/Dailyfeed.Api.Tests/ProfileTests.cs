@@ -66,7 +66,7 @@ public sealed class ProfileTests(ApiCluster cluster) : IClassFixture<ApiCluster>
         (await client.GetAsync("/api/members/summary", token)).Status.ShouldBe(HttpStatusCode.Unauthorized);
         (await client.LoginAsync(email)).Code.ShouldBe("MEMBER_PASSWORD_INVALID");
         (await client.PostAsync("/api/authentication/signup", TestMembers.Registration(email))).Status.ShouldBe(HttpStatusCode.Created);
-        await EventuallyAsync(async () => (await fan.GetAsync("/api/members/profile")).Data.GetProperty("followingsCount").GetInt32() == 0);
+        await Eventually.HoldsAsync(async () => (await fan.GetAsync("/api/members/profile")).Data.GetProperty("followingsCount").GetInt32() == 0);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class ProfileTests(ApiCluster cluster) : IClassFixture<ApiCluster>
         (await author.PutAsync("/api/members/profile", new { memberName = "Renamed Author" })).Status.ShouldBe(HttpStatusCode.OK);
 
         before.ShouldNotBe("Renamed Author");
-        await EventuallyAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
             (await reader.GetAsync($"/api/timeline/posts/authors/{authorId}")).Data.GetProperty("content")[0].GetProperty("authorName").GetString() == "Renamed Author");
     }
 
@@ -96,15 +96,5 @@ public sealed class ProfileTests(ApiCluster cluster) : IClassFixture<ApiCluster>
 
         response.Status.ShouldBe(HttpStatusCode.BadRequest);
         response.Code.ShouldBe("MEMBER_IDS_LIMIT_EXCEEDS");
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the condition never held");
-            await Task.Delay(100);
-        }
     }
 }
