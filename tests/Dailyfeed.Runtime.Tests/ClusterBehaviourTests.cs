@@ -254,16 +254,17 @@ public abstract class ClusterBehaviourTests : ClusterTestBase
     [Fact]
     public async Task Idle_activations_are_collected()
     {
+        // Idle for 2 s: long enough that a starved CI machine cannot stall between the calls and the count past it.
         var cluster = await DeployAsync([WriteOnly], b => b.ConfigureServices(s => s.Configure<ActivationOptions>(o =>
         {
-            o.IdleTimeout = TimeSpan.FromMilliseconds(300);
+            o.IdleTimeout = TimeSpan.FromSeconds(2);
             o.CollectionInterval = TimeSpan.FromMilliseconds(100);
         })));
         await Task.WhenAll(Enumerable.Range(0, 50).Select(i => cluster.Client.GetGrain<ICounterGrain>($"idle-{i}").IncrementAsync()));
         var silo = cluster.Silos.Single().Silo;
         silo.ActivationCount.ShouldBeGreaterThan(0);
 
-        await EventuallyAsync(() => Task.FromResult(silo.ActivationCount == 0), TimeSpan.FromSeconds(5), "idle activations stayed");
+        await EventuallyAsync(() => Task.FromResult(silo.ActivationCount == 0), TimeSpan.FromSeconds(10), "idle activations stayed");
 
         (await cluster.Client.GetGrain<ICounterGrain>("idle-3").GetAsync()).ShouldBe(1);
     }
