@@ -74,7 +74,7 @@ public sealed class AccessTokenService(
         var key = await keys.FindAsync(parsed.Kid, cancellationToken);
         if (key is null)
         {
-            return new AccessTokenCheck(TokenVerdict.Invalid);
+            return new AccessTokenCheck(keys.IsForgotten(parsed.Kid) ? TokenVerdict.KeyExpired : TokenVerdict.Invalid);
         }
 
         var result = await Handler.ValidateTokenAsync(parsed, ParametersFor(key));
@@ -94,10 +94,13 @@ public sealed class AccessTokenService(
         return Judge(verified, key);
     }
 
-    /// <summary>The verdict on a verified token as things stand now: its key may have retired, its jti been logged out.</summary>
+    /// <summary>
+    /// The verdict on a verified token as things stand now: its key may have retired or been deleted since, its jti been
+    /// logged out.
+    /// </summary>
     private AccessTokenCheck Judge(ValidatedToken token, SigningKey? key)
     {
-        var verdict = key is null ? TokenVerdict.Invalid
+        var verdict = key is null ? (keys.IsForgotten(token.KeyId) ? TokenVerdict.KeyExpired : TokenVerdict.Invalid)
             : blacklist.IsBlacklisted(token.Jti) ? TokenVerdict.Blacklisted
             : !key.IsActive ? TokenVerdict.KeyExpired
             : key.IsPrimary ? TokenVerdict.Valid

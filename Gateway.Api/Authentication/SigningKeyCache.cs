@@ -40,6 +40,9 @@ public sealed class SigningKeyCache(IGrainFactory grains, IOptions<JwtOptions> o
         return key;
     }
 
+    /// <summary>True when the kid names a key the ring deleted: the token is old, not forged, and should be refreshed.</summary>
+    public bool IsForgotten(string? keyId) => keyId is not null && _keys?.ForgottenKeyIds.Contains(keyId) == true;
+
     /// <summary>Read atomically: requests on many threads check it while a refresh writes it.</summary>
     private DateTimeOffset LastRefresh => new(Interlocked.Read(ref _lastRefreshTicks), TimeSpan.Zero);
 

@@ -3,8 +3,9 @@ using Dailyfeed.Runtime;
 namespace Dailyfeed.Grains.Abstractions.Authentication;
 
 /// <summary>
-/// One login session, i.e. one refresh-token family, keyed by family id. Each refresh rotates the token; presenting a
-/// token that was already rotated away is treated as theft and revokes the whole family.
+/// One login session, i.e. one refresh-token family, keyed by family id. Each refresh rotates the token; a token rotated
+/// away less than the reuse grace ago still refreshes (requests and tabs racing one rotation), and one presented after
+/// that is treated as theft and revokes the whole family.
 /// </summary>
 [GrainPool(GrainPools.Write)]
 public interface IRefreshSessionGrain : IGrainWithGuidKey
@@ -15,7 +16,7 @@ public interface IRefreshSessionGrain : IGrainWithGuidKey
     /// <summary>Validates the presented token and rotates it; throws REFRESH_TOKEN_INVALID (relogin) otherwise.</summary>
     Task<RefreshOutcome> RotateOrThrowAsync(string presentedToken, ClientInfo client);
 
-    /// <summary>True when the presented token is the family's current, unexpired, unrevoked token.</summary>
+    /// <summary>True when the presented token would refresh now: current or within the reuse grace, unexpired, unrevoked.</summary>
     [ReadOnly]
     Task<bool> IsValidAsync(string presentedToken);
 

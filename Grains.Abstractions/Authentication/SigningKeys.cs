@@ -13,4 +13,8 @@ public sealed record SigningKey(
     DateTimeOffset? VerifyUntil);
 
 /// <summary>All known keys and a version that changes with every rotation, so caches know when to refresh.</summary>
-public sealed record SigningKeySet(long Version, IReadOnlyList<SigningKey> Keys);
+/// <param name="ForgottenKeyIds">
+/// Ids of keys deleted after their retention, secrets gone: a token naming one is old, not forged, and its holder should
+/// refresh rather than be told its token is invalid.
+/// </param>
+public sealed record SigningKeySet(long Version, IReadOnlyList<SigningKey> Keys, IReadOnlyList<string> ForgottenKeyIds);

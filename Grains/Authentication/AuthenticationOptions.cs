@@ -14,6 +14,12 @@ public sealed class AuthenticationOptions
     /// <summary>How long an expired key stays known, so its tokens get "refresh needed" rather than "invalid".</summary>
     public TimeSpan ExpiredKeyRetention { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// How long a deleted key's id (not its secret) stays known, so a tab left open for days still gets "refresh needed"
+    /// for its old token instead of being logged out. Hourly rotation keeps ~170 ids at the default.
+    /// </summary>
+    public TimeSpan ForgottenKeyIdRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How often expired keys and blacklist entries are deleted.</summary>
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -8,16 +8,19 @@ using Microsoft.Extensions.Options;
 namespace Dailyfeed.Grains.Authentication;
 
 /// <summary>
-/// A refresh-token family with rotation and reuse detection: the current token is exchanged for a new one; an older
-/// token of the family coming back means someone else holds a copy, so the whole family is revoked.
+/// A refresh-token family with rotation and reuse detection: the current token is exchanged for a new one. A token
+/// rotated away within the reuse grace still refreshes (concurrent requests, several tabs); an older token of the
+/// family coming back after that means someone else holds a copy, so the whole family is revoked.
 /// </summary>
 public sealed class RefreshSessionGrain(
     [PersistentState("refresh_session")] IPersistentState<RefreshSessionState> session,
     IOptions<AuthenticationOptions> options,
+    IOptions<RefreshReuseOptions> reuse,
     TimeProvider clock,
     ILogger<RefreshSessionGrain> logger) : Grain, IRefreshSessionGrain
 {
     private readonly AuthenticationOptions _options = options.Value;
+    private readonly RefreshReuseOptions _reuse = reuse.Value;
 
     public async Task<IssuedRefreshToken> StartAsync(long memberId, ClientInfo client)
     {
@@ -43,7 +46,8 @@ public sealed class RefreshSessionGrain(
             throw Invalid("the refresh token is not recognized");
         }
 
-        if (session.State.RotatedTokenIds.Contains(tokenId))
+        var live = Liveness(tokenId, secret);
+        if (live == TokenLiveness.Dead && session.State.RotatedTokenIds.Contains(tokenId) && session.State.RevokedReason is null)
         {
             session.State.RevokedReason = "reuse of a rotated refresh token";
             await session.WriteStateAsync();
@@ -51,13 +55,17 @@ public sealed class RefreshSessionGrain(
             throw Invalid("the refresh token was already used; every session of this login is revoked");
         }
 
-        ThrowIfNotCurrent(tokenId, secret);
-        session.State.RotatedTokenIds.Add(tokenId);
-        if (session.State.RotatedTokenIds.Count > _options.RememberedRotatedTokens)
+        if (live == TokenLiveness.Dead)
         {
-            session.State.RotatedTokenIds.RemoveAt(0);
+            throw Invalid(session.State.RevokedReason is null ? "the refresh token expired or is not valid" : "the session was revoked");
         }
 
+        if (live == TokenLiveness.InReuseGrace)
+        {
+            logger.LogInformation("Refresh token of session {Family} reused within the grace window: rotated again", family);
+        }
+
+        RetireCurrentToken();
         var token = IssueNext(client);
         await session.WriteStateAsync();
         await IndexExpiryAsync();
@@ -67,7 +75,7 @@ public sealed class RefreshSessionGrain(
     public Task<bool> IsValidAsync(string presentedToken)
     {
         var valid = RefreshTokenFormat.TryParse(presentedToken, out var family, out var tokenId, out var secret) &&
-                    family == GetPrimaryKey() && session.RecordExists && IsCurrent(tokenId, secret);
+                    family == GetPrimaryKey() && session.RecordExists && Liveness(tokenId, secret) != TokenLiveness.Dead;
         return Task.FromResult(valid);
     }
 
@@ -110,18 +118,62 @@ public sealed class RefreshSessionGrain(
         return new IssuedRefreshToken(RefreshTokenFormat.Compose(GetPrimaryKey(), tokenId, secret), session.State.ExpiresAt);
     }
 
-    private bool IsCurrent(string tokenId, byte[] secret) =>
-        session.State.RevokedReason is null &&
-        session.State.CurrentTokenId == tokenId &&
-        session.State.ExpiresAt > clock.GetUtcNow() &&
-        RefreshTokenFormat.Matches(secret, session.State.CurrentSecretHash);
-
-    private void ThrowIfNotCurrent(string tokenId, byte[] secret)
+    /// <summary>
+    /// Whether a presented token may refresh: the current one, or one rotated away less than the reuse grace ago (a
+    /// second tab or a request that raced the rotation), in a session neither revoked nor expired.
+    /// </summary>
+    private TokenLiveness Liveness(string tokenId, byte[] secret)
     {
-        if (!IsCurrent(tokenId, secret))
+        var state = session.State;
+        var now = clock.GetUtcNow();
+        if (state.RevokedReason is not null || state.ExpiresAt <= now)
         {
-            throw Invalid(session.State.RevokedReason is null ? "the refresh token expired or is not valid" : "the session was revoked");
+            return TokenLiveness.Dead;
         }
+
+        if (state.CurrentTokenId == tokenId)
+        {
+            return RefreshTokenFormat.Matches(secret, state.CurrentSecretHash) ? TokenLiveness.Current : TokenLiveness.Dead;
+        }
+
+        var recent = state.RecentlyRotated.Find(t => t.TokenId == tokenId);
+        return recent is not null && now - recent.RotatedAt < _reuse.RefreshReuseGrace && RefreshTokenFormat.Matches(secret, recent.SecretHash)
+            ? TokenLiveness.InReuseGrace
+            : TokenLiveness.Dead;
+    }
+
+    /// <summary>
+    /// Moves the current token into the rotated lists: remembered by id for theft detection, and by hash for the reuse
+    /// grace. A token reused within its grace keeps its first rotation time, so the grace never extends itself.
+    /// </summary>
+    private void RetireCurrentToken()
+    {
+        var state = session.State;
+        var now = clock.GetUtcNow();
+        state.RecentlyRotated.RemoveAll(t => now - t.RotatedAt >= _reuse.RefreshReuseGrace);
+        if (state.CurrentTokenId is { } current && !state.RotatedTokenIds.Contains(current))
+        {
+            state.RotatedTokenIds.Add(current);
+            state.RecentlyRotated.Add(new RotatedRefreshToken { TokenId = current, SecretHash = state.CurrentSecretHash, RotatedAt = now });
+        }
+
+        TrimToNewest(state.RotatedTokenIds);
+        TrimToNewest(state.RecentlyRotated);
+    }
+
+    private void TrimToNewest<T>(List<T> remembered)
+    {
+        if (remembered.Count > _options.RememberedRotatedTokens)
+        {
+            remembered.RemoveRange(0, remembered.Count - _options.RememberedRotatedTokens);
+        }
+    }
+
+    private enum TokenLiveness
+    {
+        Dead,
+        Current,
+        InReuseGrace,
     }
 
     private static DomainException Invalid(string why) => new(ErrorCodes.RefreshTokenInvalid, $"Please log in again: {why}.");

@@ -15,7 +15,11 @@ public sealed class RefreshSessionState
 
     public string? RevokedReason { get; set; }
 
+    /// <summary>Every rotated-away token id remembered for theft detection (bounded).</summary>
     public List<string> RotatedTokenIds { get; set; } = [];
+
+    /// <summary>Tokens rotated away within the reuse grace, which still refresh (pruned as the grace passes).</summary>
+    public List<RotatedRefreshToken> RecentlyRotated { get; set; } = [];
 
     public ClientInfo? LastClient { get; set; }
 

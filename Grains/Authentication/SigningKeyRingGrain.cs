@@ -65,7 +65,10 @@ public sealed class SigningKeyRingGrain(
         }
     }
 
-    /// <summary>Turns keys past their grace window inactive and forgets long-expired ones; true when anything changed.</summary>
+    /// <summary>
+    /// Turns keys past their grace window inactive, deletes long-expired ones (keeping their ids a while longer) and
+    /// drops ids past their retention; true when anything changed.
+    /// </summary>
     private bool ExpireKeys()
     {
         var now = clock.GetUtcNow();
@@ -75,6 +78,7 @@ public sealed class SigningKeyRingGrain(
         {
             if (key.VerifyUntil is { } until && until + _options.ExpiredKeyRetention <= now)
             {
+                ring.State.ForgottenKeys[key.KeyId] = now;
                 changed = true;
                 continue;
             }
@@ -85,6 +89,14 @@ public sealed class SigningKeyRingGrain(
         }
 
         ring.State.Keys = kept;
+        foreach (var (keyId, forgottenAt) in ring.State.ForgottenKeys.ToList())
+        {
+            if (forgottenAt + _options.ForgottenKeyIdRetention <= now)
+            {
+                changed |= ring.State.ForgottenKeys.Remove(keyId);
+            }
+        }
+
         return changed;
     }
 
@@ -102,5 +114,5 @@ public sealed class SigningKeyRingGrain(
         await ring.WriteStateAsync();
     }
 
-    private SigningKeySet Snapshot() => new(ring.State.Version, ring.State.Keys.ToList());
+    private SigningKeySet Snapshot() => new(ring.State.Version, ring.State.Keys.ToList(), ring.State.ForgottenKeys.Keys.ToList());
 }

@@ -8,4 +8,7 @@ public sealed class SigningKeyRingState
     public long Version { get; set; }
 
     public List<SigningKey> Keys { get; set; } = [];
+
+    /// <summary>Deleted keys by id and deletion time, kept for <see cref="AuthenticationOptions.ForgottenKeyIdRetention"/>.</summary>
+    public Dictionary<string, DateTimeOffset> ForgottenKeys { get; set; } = [];
 }

@@ -23,6 +23,7 @@ public static class DailyfeedGrainsServiceCollectionExtensions
         services.Configure<IdAllocatorOptions>(configuration.GetSection(IdAllocatorOptions.Section));
         services.Configure<RecommendationOptions>(configuration.GetSection(RecommendationOptions.Section));
         services.Configure<AuthenticationOptions>(configuration.GetSection(AuthenticationOptions.Section));
+        services.Configure<RefreshReuseOptions>(configuration.GetSection(RefreshReuseOptions.Section));
         services.Configure<ActivityOptions>(configuration.GetSection(ActivityOptions.Section));
         services.Configure<FeedOptions>(configuration.GetSection(FeedOptions.Section));
         services.Configure<PostOptions>(configuration.GetSection(PostOptions.Section));

@@ -12,9 +12,15 @@ public sealed class ApiClient(HttpClient http) : IDisposable
 
     public string? AccessToken { get; set; }
 
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body = null, string? token = null)
+    /// <param name="refreshCookie">A refresh token sent as the cookie, for a client that keeps no cookie jar.</param>
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, object? body = null, string? token = null, string? refreshCookie = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (refreshCookie is not null)
+        {
+            request.Headers.Add("Cookie", $"refresh_token={refreshCookie}");
+        }
+
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);
@@ -57,6 +63,14 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonElement Body, IReadO
     public string? Code => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("code", out var code) ? code.GetString() : null;
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The access token an answer carries in its Authorization header, if any.</summary>
+    public string? AccessToken => Header("Authorization") is { } bearer && bearer.StartsWith("Bearer ", StringComparison.Ordinal) ? bearer["Bearer ".Length..] : null;
+
+    /// <summary>The refresh token an answer sets in its cookie, if any.</summary>
+    public string? RefreshCookie => Header("Set-Cookie") is { } set && set.StartsWith("refresh_token=", StringComparison.Ordinal)
+        ? set["refresh_token=".Length..set.IndexOf(';')]
+        : null;
 
     public override string ToString() => $"{(int)Status} {Body}";
 }

@@ -38,4 +38,8 @@ public sealed class GatewayFactory(ApiCluster cluster, IReadOnlyDictionary<strin
     /// <summary>A client on https (the refresh cookie is Secure) that keeps cookies like a browser.</summary>
     public ApiClient CreateApiClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = true }));
+
+    /// <summary>A client with no cookie jar: each request sends the refresh cookie it is given, as racing tabs do.</summary>
+    public ApiClient CreateCookielessApiClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = false }));
 }

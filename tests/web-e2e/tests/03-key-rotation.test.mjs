@@ -87,3 +87,46 @@ test('without a refresh cookie, the refused token sends the member to /login wit
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log in' }).waitFor();
   assert.equal(seen.refreshCalls, 0, 'X-Relogin-Required needs no refresh attempt');
 });
+
+test('a stale 401 + X-Relogin-Required, answering a request sent before the refresh finished, is replayed instead of logging out', async () => {
+  const page = await newPage(browser);
+  const tokens = captureAccessTokens(page);
+  const member = memberNamed('Uma');
+  await signUp(page, member);
+  await page.getByRole('link', { name: 'My profile' }).click();
+  await page.getByRole('heading', { level: 1, name: `${member.name} @${member.handle}` }).waitFor();
+
+  await rotateAndWaitUntilRefused(tokens.at(-1));
+  const seen = watchRefreshes(page);
+  const refreshed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/token/refresh' && r.status() === 200);
+  // The feed's profile request is held until the refresh its siblings caused has finished, then answered as a gateway
+  // that judged the pre-rotation cookie would have answered it: 401 + X-Relogin-Required.
+  const profileTokens = [];
+  await page.route((url) => url.pathname === '/api/members/profile', async (route) => {
+    profileTokens.push(route.request().headers().authorization);
+    if (profileTokens.length > 1) {
+      await route.continue();
+      return;
+    }
+    await refreshed;
+    await route.fulfill({
+      status: 401,
+      headers: { 'X-Relogin-Required': 'true' },
+      contentType: 'application/json',
+      body: JSON.stringify({ statusCode: 401, resultCode: 'FAIL', code: 'REFRESH_TOKEN_INVALID', message: 'Please log in again.', path: '/api/members/profile' }),
+    });
+  });
+
+  try {
+    await page.getByRole('link', { name: 'Feed', exact: true }).click();
+    await page.getByText('0 followers · 0 following').waitFor();
+    assert.equal(page.url(), `${baseUrl}/`, 'still signed in');
+    assert.equal(profileTokens.length, 2, 'the stale answer was replayed once');
+    assert.notEqual(profileTokens[1], profileTokens[0], 'the replay carried the refreshed token');
+    assert.equal(profileTokens[1], `Bearer ${tokens.at(-1)}`);
+    assert.equal(seen.refreshCalls, 1, 'one refresh, no second one for the replay');
+  } catch (error) {
+    await screenshot(page, 'failure-stale-relogin');
+    throw error;
+  }
+});

@@ -81,10 +81,14 @@ function requestInit(method: string, body: Body): RequestInit {
  * Sends an authenticated request under the seed's client contract: wait while a refresh runs; on 401 +
  * X-Token-Refresh-Needed refresh once (shared with every other failing request) and replay; on 401 +
  * X-Relogin-Required end the session. A 2xx that carries X-Token-Refresh-Needed starts a refresh in the background.
+ *
+ * A 401 that answers a request sent before the latest successful refresh finished speaks of the old tokens, not of the
+ * session: such a request is replayed once with the new token instead of ending the session.
  */
 async function send(method: string, path: string, body: Body, replay: boolean): Promise<Response> {
   await refresher.pending;
   const tokenUsed = session.accessToken;
+  const generationUsed = refresher.generation;
   const response = await fetch(path, requestInit(method, body));
   const refreshNeeded = response.headers.get(TokenRefreshNeeded) === 'true';
   if (response.status !== 401) {
@@ -94,13 +98,19 @@ async function send(method: string, path: string, body: Body, replay: boolean): 
     return response;
   }
   if (response.headers.get(ReloginRequired) === 'true' || !refreshNeeded || replay) {
-    return endSession();
+    return (await answersOldTokens(generationUsed)) && !replay ? send(method, path, body, true) : endSession();
   }
   // Another request may have refreshed already while this one was in flight: then just replay.
   if (session.accessToken === tokenUsed && (await refresher.refresh()) === 'relogin') {
     return endSession();
   }
   return send(method, path, body, true);
+}
+
+/** True when a refresh succeeded after a request was sent (waiting for one still under way). */
+async function answersOldTokens(generationWhenSent: number): Promise<boolean> {
+  await refresher.pending?.catch(() => {});
+  return refresher.generation > generationWhenSent;
 }
 
 async function errorOf(response: Response): Promise<ApiError> {

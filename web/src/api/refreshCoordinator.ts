@@ -7,6 +7,7 @@ export type RefreshOutcome = 'refreshed' | 'relogin';
  */
 export class RefreshCoordinator {
   private inFlight: Promise<RefreshOutcome> | null = null;
+  private succeeded = 0;
 
   constructor(private readonly refreshOnce: () => Promise<RefreshOutcome>) {}
 
@@ -15,11 +16,26 @@ export class RefreshCoordinator {
     return this.inFlight;
   }
 
+  /**
+   * How many refreshes have succeeded so far. A request notes it when sent: if it grew by the time the answer came, the
+   * answer speaks of credentials the tab no longer uses.
+   */
+  get generation(): number {
+    return this.succeeded;
+  }
+
   refresh(): Promise<RefreshOutcome> {
     if (this.inFlight === null) {
-      this.inFlight = this.refreshOnce().finally(() => {
-        this.inFlight = null;
-      });
+      this.inFlight = this.refreshOnce()
+        .then((outcome) => {
+          if (outcome === 'refreshed') {
+            this.succeeded += 1;
+          }
+          return outcome;
+        })
+        .finally(() => {
+          this.inFlight = null;
+        });
     }
     return this.inFlight;
   }
