@@ -56,6 +56,29 @@ export function formatDate(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+const Minute = 60_000;
+const Hour = 60 * Minute;
+const Day = 24 * Hour;
+const RelativeDays = 7;
+
+/** "just now", "5 min ago", "3 h ago", "2 d ago", then the date: how feeds say when something was posted. */
+export function formatRelative(iso: string, now: number = Date.now()): string {
+  const age = now - new Date(iso).getTime();
+  if (age < Minute) {
+    return 'just now';
+  }
+  if (age < Hour) {
+    return `${Math.floor(age / Minute)} min ago`;
+  }
+  if (age < Day) {
+    return `${Math.floor(age / Hour)} h ago`;
+  }
+  if (age < RelativeDays * Day) {
+    return `${Math.floor(age / Day)} d ago`;
+  }
+  return new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
 /** "1 follower", "2 followers". */
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;

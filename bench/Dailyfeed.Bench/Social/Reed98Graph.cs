@@ -7,7 +7,8 @@ public sealed record Reed98Graph(int Members, IReadOnlyList<(int A, int B)> Edge
 {
     public static Reed98Graph Load(string repositoryRoot)
     {
-        var path = Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "datasets", "socfb-Reed98", "socfb-Reed98.edges"));
+        // Shipped in the repository (bench/datasets/socfb-Reed98, with its source and licence), so a plain clone runs the bench.
+        var path = Path.Combine(repositoryRoot, "bench", "datasets", "socfb-Reed98", "socfb-Reed98.edges");
         var edges = File.ReadLines(path)
             .Where(line => line.Length > 0 && char.IsDigit(line[0]))
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))

@@ -44,6 +44,13 @@ test('Alice publishes; Bob follows her from her profile and his feed shows her p
   await bobPage.getByRole('button', { name: 'Load more' }).waitFor();
   assert.equal(await feedItems(bobPage).count(), FeedPageSize);
   await screenshot(bobPage, 'feed');
+  // An untitled post gets no made-up heading: its card reads author, time, text, then the actions.
+  assert.equal(await bobPage.getByText('Untitled post').count(), 0);
+  const untitled = feedItems(bobPage).filter({ hasText: `Post number ${FeedPageSize} ${tag}` });
+  assert.equal(await untitled.getByRole('heading').count(), 0);
+  await untitled.getByRole('link', { name: `${alice.name} @${alice.handle}` }).waitFor();
+  await untitled.locator('time').filter({ hasText: /just now|min ago/ }).waitFor();
+  await untitled.getByRole('button', { name: 'Like post (0 likes)' }).waitFor();
 
   await bobPage.mouse.wheel(0, 20_000);
   await bobPage.getByText('You are all caught up.').waitFor();

@@ -1,7 +1,7 @@
 import { posts } from '../api/endpoints';
 import { session } from '../api/session';
 import type { Post } from '../api/types';
-import { field, formatDate, h, plural, replaceChildren } from '../dom';
+import { field, formatDate, formatRelative, h, plural, replaceChildren } from '../dom';
 import { confirmButton } from './confirmButton';
 import { likeButton } from './likeButton';
 import { errorRegion, runAction } from './messages';
@@ -12,41 +12,60 @@ export interface PostCardOptions {
   onDeleted: () => void;
 }
 
-/** One post: author, title, content, like toggle, comment count; edit and delete for its author. */
+/**
+ * One post as social apps show it: who wrote it and when (linking to the post), the title only when it has one, the
+ * text, then the actions (like, comments, and edit and delete for its author).
+ */
 export function postCard(post: Post, options: PostCardOptions): HTMLElement {
-  const card = h('article', { class: 'post', 'aria-labelledby': `post-${post.id}-title` });
-  const draw = (): void => replaceChildren(card, ...view(post, options, () => replaceChildren(card, editor(post, draw))));
+  const card = h('article', { class: 'post' });
+  const draw = (): void => {
+    label(card, post, options);
+    replaceChildren(card, ...view(post, options, () => replaceChildren(card, editor(post, draw))));
+  };
   draw();
   return card;
 }
 
+/** A titled post is named by its title; an untitled one by its author, so every card still has a name. */
+function label(card: HTMLElement, post: Post, options: PostCardOptions): void {
+  card.removeAttribute('aria-label');
+  card.removeAttribute('aria-labelledby');
+  if (post.title || options.standalone) {
+    card.setAttribute('aria-labelledby', `post-${post.id}-title`);
+  } else {
+    card.setAttribute('aria-label', `Post by ${authorName(post)}`);
+  }
+}
+
+function authorName(post: Post): string {
+  return post.authorName || (post.authorHandle ? `@${post.authorHandle}` : `member ${post.authorId}`);
+}
+
 function view(post: Post, options: PostCardOptions, edit: () => void): HTMLElement[] {
   const error = errorRegion();
-  const heading = options.standalone
-    ? h('h1', { id: `post-${post.id}-title`, tabindex: -1 }, post.title || 'Post')
-    : h('h2', { id: `post-${post.id}-title` }, h('a', { href: `/posts/${post.id}` }, post.title || 'Untitled post'));
+  const title = options.standalone
+    ? h('h1', { id: `post-${post.id}-title`, tabindex: -1 }, post.title || `Post by ${authorName(post)}`)
+    : post.title && h('h2', { id: `post-${post.id}-title` }, h('a', { href: `/posts/${post.id}` }, post.title));
   const author = post.authorHandle
-    ? h('a', { href: `/profile/@${post.authorHandle}` }, post.authorName ?? post.authorHandle, ` @${post.authorHandle}`)
-    : `member ${post.authorId}`;
+    ? h('a', { class: 'author', href: `/profile/@${post.authorHandle}` }, authorName(post), h('span', { class: 'handle' }, ` @${post.authorHandle}`))
+    : h('span', { class: 'author' }, authorName(post));
+  const time = h('time', { datetime: post.createdAt, title: formatDate(post.createdAt) }, formatRelative(post.createdAt));
+  const byline = h('p', { class: 'byline' }, author, ' · ',
+    options.standalone ? time : h('a', { href: `/posts/${post.id}`, class: 'permalink' }, time),
+    post.updatedAt !== post.createdAt ? ' (edited)' : '');
   const mine = session.member?.memberId === post.authorId;
   const actions = h('div', { class: 'actions' },
     likeButton(post, 'post', () => posts.like(post.id), () => posts.unlike(post.id), error),
     options.standalone
       ? h('span', {}, plural(post.commentCount, 'comment'))
       : h('a', { href: `/posts/${post.id}` }, plural(post.commentCount, 'comment')),
+    h('span', { class: 'meta' }, plural(post.viewCount, 'view')),
     mine && h('button', { type: 'button', class: 'secondary', onclick: edit }, 'Edit'),
     mine && confirmButton('Delete', error, async () => {
       await posts.remove(post.id);
       options.onDeleted();
     }));
-  return [
-    heading,
-    h('p', { class: 'meta' }, author, ' · ', h('time', { datetime: post.createdAt }, formatDate(post.createdAt)),
-      post.updatedAt !== post.createdAt ? ' (edited)' : '', ` · ${plural(post.viewCount, 'view')}`),
-    h('p', { class: 'content' }, post.content),
-    actions,
-    error,
-  ];
+  return [byline, title || null, h('p', { class: 'content' }, post.content), actions, error].filter((e): e is HTMLElement => e !== null);
 }
 
 function editor(post: Post, done: () => void): HTMLElement {
