@@ -49,7 +49,11 @@ public sealed record MemberProfile(
     int FollowersCount,
     int FollowingsCount,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The original sent the id twice, and its clients read <c>memberId</c>.</summary>
+    public long MemberId => Id;
+}
 
 public sealed record MemberSummary(
     long MemberId,

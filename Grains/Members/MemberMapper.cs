@@ -13,6 +13,10 @@ public static class MemberMapper
     public static MemberSummary ToSummary(long id, MemberState s) =>
         new(id, s.MemberName, s.Handle, s.DisplayName, s.VerificationStatus, s.AvatarUrl, s.UpdatedAt);
 
+    /// <summary>The name shown as a post's or comment's author: the display name, as the original mapped it, else the member name.</summary>
+    public static string? AuthorName(MemberSummary? author) =>
+        string.IsNullOrWhiteSpace(author?.DisplayName) ? author?.MemberName : author.DisplayName;
+
     public static void Apply(MemberState s, MemberRegistration r)
     {
         s.Email = r.Email.Trim();
