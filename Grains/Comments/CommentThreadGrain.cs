@@ -12,6 +12,7 @@ using Dailyfeed.Runtime.Streams;
 using Dailyfeed.Grains.Abstractions.Search;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Dailyfeed.Grains.Text;
 
 namespace Dailyfeed.Grains.Comments;
 
@@ -182,6 +183,7 @@ public sealed class CommentThreadGrain(
 
     private string ValidateOrThrow(string? content)
     {
+        UserText.RefuseControlCharactersOrThrow("content", content);
         var text = content?.Trim();
         return string.IsNullOrEmpty(text) || text.Length > options.Value.MaxContentLength
             ? throw new DomainException(ErrorCodes.InvalidRequest, $"content must be 1-{options.Value.MaxContentLength} characters.")

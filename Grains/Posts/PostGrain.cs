@@ -6,6 +6,7 @@ using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Feeds;
 using Dailyfeed.Grains.Members;
+using Dailyfeed.Grains.Text;
 using Dailyfeed.Runtime;
 using Dailyfeed.Grains.Abstractions.Search;
 using Microsoft.Extensions.Logging;
@@ -199,6 +200,8 @@ public sealed class PostGrain(
 
     private (string? Title, string Content) ValidateOrThrow(PostDraft draft)
     {
+        UserText.RefuseControlCharactersOrThrow("content", draft.Content);
+        UserText.RefuseControlCharactersOrThrow("title", draft.Title);
         var content = draft.Content?.Trim();
         if (string.IsNullOrEmpty(content) || content.Length > options.Value.MaxContentLength)
         {
