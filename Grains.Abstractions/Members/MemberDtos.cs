@@ -30,9 +30,10 @@ public sealed record ProfileUpdate(
     string? CountryCode = null,
     string? AvatarUrl = null);
 
+/// <summary>A profile; <see cref="Email"/> is null unless the member reads their own.</summary>
 public sealed record MemberProfile(
     long Id,
-    string Email,
+    string? Email,
     string MemberName,
     string Handle,
     string? DisplayName,

@@ -6,8 +6,12 @@ namespace Dailyfeed.Grains.Members;
 /// <summary>Member state to the DTOs the API returns (never the password hash).</summary>
 public static class MemberMapper
 {
-    public static MemberProfile ToProfile(long id, MemberState s) => new(
-        id, s.Email, s.MemberName, s.Handle, s.DisplayName, s.Bio, s.Location, s.WebsiteUrl, s.BirthDate, s.Gender,
+    /// <summary>The member's own profile.</summary>
+    public static MemberProfile ToProfile(long id, MemberState s) => ToProfile(id, s, viewerId: id);
+
+    /// <summary>The profile as another member sees it: the email is private to its owner.</summary>
+    public static MemberProfile ToProfile(long id, MemberState s, long viewerId) => new(
+        id, viewerId == id ? s.Email : null, s.MemberName, s.Handle, s.DisplayName, s.Bio, s.Location, s.WebsiteUrl, s.BirthDate, s.Gender,
         s.Timezone, s.LanguageCode, s.CountryCode, s.AvatarUrl, s.VerificationStatus, s.Followers.Count, s.Followings.Count,
         s.CreatedAt, s.UpdatedAt);
 
