@@ -94,6 +94,7 @@ public sealed class PostGrain(
         await GrainFactory.GetGrain<IPostsByDayGrain>(PostDays.KeyOf(DateOnly.FromDateTime(State.CreatedAt.UtcDateTime), Id)).RemoveAsync(Id);
         await GrainFactory.GetGrain<IPostRankingGrain>(PostRankings.Key).RemoveAsync(Id);
         await search.DeleteAsync(SearchKind.Post, [Id], CancellationToken.None);
+        await RemoveFromFeedsAsync();
     }
 
     public async Task LikeAsync(long memberId)
@@ -167,6 +168,25 @@ public sealed class PostGrain(
             followers,
             new ParallelOptions { MaxDegreeOfParallelism = feedOptions.Value.FanOutParallelism },
             async (follower, _) => await GrainFactory.GetGrain<IFeedGrain>(follower).PushAsync(reference));
+    }
+
+    /// <summary>
+    /// Followers' feeds drop the deleted post now, so their pages are cut from live posts only (a page cut first and
+    /// filtered after came out short). A celebrity's posts were never pushed: feeds pull them from the author's
+    /// timeline, which already dropped it.
+    /// </summary>
+    private async Task RemoveFromFeedsAsync()
+    {
+        var followers = await GrainFactory.GetGrain<IMemberGrain>(State.AuthorId).GetAllFollowerIdsAsync();
+        if (followers.Count >= feedOptions.Value.FanOutThreshold)
+        {
+            return;
+        }
+
+        await Parallel.ForEachAsync(
+            followers,
+            new ParallelOptions { MaxDegreeOfParallelism = feedOptions.Value.FanOutParallelism },
+            async (follower, _) => await GrainFactory.GetGrain<IFeedGrain>(follower).RemovePostAsync(Id));
     }
 
     /// <summary>
