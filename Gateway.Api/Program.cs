@@ -29,6 +29,9 @@ builder.Services.AddDailyfeedFallbacks();
 builder.Services.AddOptions<RenderedPostsOptions>().BindConfiguration(RenderedPostsOptions.Section);
 builder.Services.AddSingleton<RenderedPosts>();
 
+builder.Services.AddSingleton<UnsupportedMediaTypes>();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new EmptyStringAsNullConverter()));
+
 // Malformed bodies and parameters surface as exceptions, so they get the error envelope like every other failure.
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 

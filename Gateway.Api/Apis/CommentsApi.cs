@@ -8,7 +8,7 @@ using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Gateway.Api.Apis;
 
-/// <summary>Writing comments and replies (/api/comments, /api/reply) and reading them (/api/timeline/posts/...).</summary>
+/// <summary>Writing comments and replies (/api/comments, /api/reply) and reading them (/api/timeline/comments/..., /api/timeline/members/{id}/comments).</summary>
 public static class CommentsApi
 {
     public const string CommentSequence = "comment";
@@ -37,18 +37,28 @@ public static class CommentsApi
             return ApiResults.Ok(true);
         });
 
+        // The original frontend reads comments under /api/timeline/comments and /api/timeline/members/{id}/comments;
+        // the /api/timeline/posts/... forms this gateway served first stay as aliases.
         var reading = app.MapGroup("/api/timeline").WithTags("Comments").RequireAuthorization();
         reading.MapGet("/posts/{postId:long}/comments", async (long postId, HttpContext c, IGrainFactory g, int? page, int? size) =>
             ApiResults.Scroll(await g.GetGrain<ICommentThreadGrain>(postId).GetTopLevelAsync(c.User.IdOrThrow(), PagingParameters.ToRequestOrThrow(page, size))));
-        reading.MapGet("/posts/comments/{id:long}", async (long id, HttpContext c, IGrainFactory g) =>
-            ApiResults.Ok(await (await ThreadOfAsync(g, id)).GetOrThrowAsync(id, c.User.IdOrThrow())));
-        reading.MapGet("/posts/comments/{id:long}/replies", async (long id, HttpContext c, IGrainFactory g, int? page, int? size) =>
-            ApiResults.Scroll(await (await ThreadOfAsync(g, id)).GetRepliesAsync(id, c.User.IdOrThrow(), PagingParameters.ToRequestOrThrow(page, size))));
-        reading.MapGet("/posts/comments", (HttpContext c, IGrainFactory g, int? page, int? size) => MemberCommentsAsync(g, c.User.IdOrThrow(), c.User.IdOrThrow(), page, size));
-        reading.MapGet("/posts/members/{memberId:long}/comments", (long memberId, HttpContext c, IGrainFactory g, int? page, int? size) =>
-            MemberCommentsAsync(g, memberId, c.User.IdOrThrow(), page, size));
+        foreach (var prefix in new[] { "", "/posts" })
+        {
+            reading.MapGet($"{prefix}/comments/{{id:long}}", OneAsync);
+            reading.MapGet($"{prefix}/comments/{{id:long}}/replies", RepliesAsync);
+            reading.MapGet($"{prefix}/comments", (HttpContext c, IGrainFactory g, int? page, int? size) => MemberCommentsAsync(g, c.User.IdOrThrow(), c.User.IdOrThrow(), page, size));
+            reading.MapGet($"{prefix}/members/{{memberId:long}}/comments", (long memberId, HttpContext c, IGrainFactory g, int? page, int? size) =>
+                MemberCommentsAsync(g, memberId, c.User.IdOrThrow(), page, size));
+        }
+
         return app;
     }
+
+    private static async Task<IResult> OneAsync(long id, HttpContext context, IGrainFactory grains) =>
+        ApiResults.Ok(await (await ThreadOfAsync(grains, id)).GetOrThrowAsync(id, context.User.IdOrThrow()));
+
+    private static async Task<IResult> RepliesAsync(long id, HttpContext context, IGrainFactory grains, int? page, int? size) =>
+        ApiResults.Scroll(await (await ThreadOfAsync(grains, id)).GetRepliesAsync(id, context.User.IdOrThrow(), PagingParameters.ToRequestOrThrow(page, size)));
 
     private static Task<IResult> ReplyAsync(CommentDraft draft, HttpContext context, IGrainFactory grains) =>
         draft.ParentId is null

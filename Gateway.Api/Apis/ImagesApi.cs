@@ -16,14 +16,17 @@ namespace Dailyfeed.Gateway.Api.Apis;
 public static class ImagesApi
 {
     public const string ViewPath = "/api/images/view/";
+    private const string MultipartFormData = "multipart/form-data";
+    private const string ImageField = "image";
 
     public static IEndpointRouteBuilder MapImagesApi(this IEndpointRouteBuilder app)
     {
         var images = app.MapGroup("/api/images").WithTags("Images");
-        images.MapPost("/upload", (IFormFile? image, HttpContext c, IGrainFactory g, ImageStore s, IOptions<ImageOptions> o) =>
-            UploadAsync(image, c, g, s, o.Value, setAvatar: false)).RequireAuthorization().DisableAntiforgery();
-        images.MapPost("/upload/profile", (IFormFile? image, HttpContext c, IGrainFactory g, ImageStore s, IOptions<ImageOptions> o) =>
-            UploadAsync(image, c, g, s, o.Value, setAvatar: true)).RequireAuthorization().DisableAntiforgery();
+        // The form is read here, not bound, so a body cut short gets the error envelope (binding answered a bare 400).
+        images.MapPost("/upload", (HttpContext c, IGrainFactory g, ImageStore s, IOptions<ImageOptions> o) =>
+            UploadAsync(c, g, s, o.Value, setAvatar: false)).Accepts<IFormFile>(MultipartFormData).RequireAuthorization().DisableAntiforgery();
+        images.MapPost("/upload/profile", (HttpContext c, IGrainFactory g, ImageStore s, IOptions<ImageOptions> o) =>
+            UploadAsync(c, g, s, o.Value, setAvatar: true)).Accepts<IFormFile>(MultipartFormData).RequireAuthorization().DisableAntiforgery();
 
         // Anonymous on purpose: <img> tags send no bearer token, and ids are unguessable GUIDs.
         images.MapGet("/view/{id:guid}", ViewAsync);
@@ -33,8 +36,9 @@ public static class ImagesApi
 
     public sealed record DeleteRequest(IReadOnlyList<string>? ImageUrls);
 
-    private static async Task<IResult> UploadAsync(IFormFile? image, HttpContext context, IGrainFactory grains, ImageStore store, ImageOptions options, bool setAvatar)
+    private static async Task<IResult> UploadAsync(HttpContext context, IGrainFactory grains, ImageStore store, ImageOptions options, bool setAvatar)
     {
+        var image = await ImageFieldOrThrowAsync(context);
         if (image is null || image.Length == 0)
         {
             throw new DomainException(ErrorCodes.EmptyImageFile, "Send a non-empty file in the multipart field 'image'.");
@@ -100,5 +104,17 @@ public static class ImagesApi
         }
 
         return ApiResults.Ok(true);
+    }
+
+    private static async Task<IFormFile?> ImageFieldOrThrowAsync(HttpContext context)
+    {
+        try
+        {
+            return (await context.Request.ReadFormAsync(context.RequestAborted)).Files.GetFile(ImageField);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
+        {
+            throw new DomainException(ErrorCodes.InvalidRequest, "The multipart body is malformed or ends before its closing boundary.");
+        }
     }
 }

@@ -19,8 +19,8 @@ public static class MembersApi
         var members = app.MapGroup("/api/members").WithTags("Members").RequireAuthorization();
         members.MapGet("/", ListAsync);
         members.MapGet("/{id:long}", GetIdNameAsync);
-        members.MapGet("/profile", (HttpContext c, IGrainFactory g) => ProfileAsync(g, c.User.IdOrThrow()));
-        members.MapGet("/profile/{id:long}", (long id, IGrainFactory g) => ProfileAsync(g, id));
+        members.MapGet("/profile", (HttpContext c, IGrainFactory g) => ProfileAsync(g, c.User.IdOrThrow(), c.User.IdOrThrow()));
+        members.MapGet("/profile/{id:long}", (long id, HttpContext c, IGrainFactory g) => ProfileAsync(g, id, c.User.IdOrThrow()));
         members.MapGet("/profile/@{handle}", ProfileByHandleAsync);
         members.MapPut("/profile", UpdateProfileAsync);
         members.MapPut("/profile/handle", ChangeHandleAsync);
@@ -67,14 +67,14 @@ public static class MembersApi
         return ApiResults.Ok(new MemberIdName(summary.MemberId, summary.MemberName));
     }
 
-    private static async Task<IResult> ProfileAsync(IGrainFactory grains, long id) =>
-        ApiResults.Ok(await grains.GetGrain<IMemberGrain>(id).GetProfileOrThrowAsync());
+    private static async Task<IResult> ProfileAsync(IGrainFactory grains, long id, long viewerId) =>
+        ApiResults.Ok(await grains.GetGrain<IMemberGrain>(id).GetProfileOrThrowAsync(viewerId));
 
-    private static async Task<IResult> ProfileByHandleAsync(string handle, IGrainFactory grains)
+    private static async Task<IResult> ProfileByHandleAsync(string handle, HttpContext context, IGrainFactory grains)
     {
         var id = await grains.GetGrain<IUniqueKeyGrain>(UniqueKeys.Handle(handle)).GetOwnerAsync()
                  ?? throw new DomainException(ErrorCodes.MemberNotFound, $"No member has the handle @{handle}.");
-        return await ProfileAsync(grains, id);
+        return await ProfileAsync(grains, id, context.User.IdOrThrow());
     }
 
     private static async Task<IResult> UpdateProfileAsync(ProfileUpdate update, HttpContext context, IGrainFactory grains) =>
@@ -91,7 +91,7 @@ public static class MembersApi
     {
         var request = PagingParameters.ToRequestOrThrow(page, size);
         var member = grains.GetGrain<IMemberGrain>(id);
-        var profile = await member.GetProfileOrThrowAsync();
+        var profile = await member.GetProfileOrThrowAsync(viewerId: id);
         var followers = await ExpandAsync(grains, await member.GetFollowerIdsAsync(request));
         var followings = await ExpandAsync(grains, await member.GetFollowingIdsAsync(request));
         return ApiResults.Ok(new FollowOverview(profile.FollowersCount, profile.FollowingsCount, followers, followings));

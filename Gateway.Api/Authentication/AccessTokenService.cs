@@ -41,6 +41,7 @@ public sealed class AccessTokenService(
             {
                 [JwtRegisteredClaimNames.Sub] = memberId.ToString(CultureInfo.InvariantCulture),
                 [JwtRegisteredClaimNames.Jti] = jti,
+                ["id"] = memberId, // the original frontend reads the member id from claim "id"
             },
             SigningCredentials = new SigningCredentials(SigningKeyCache.ToSecurityKey(primary), SecurityAlgorithms.HmacSha256),
         });

@@ -9,6 +9,8 @@ public static class ApiResults
 {
     private const string Success = "SUCCESS";
     private const string Fail = "FAIL";
+    private const string InternalErrorMessage = "An unexpected error occurred.";
+    private const string UnavailableMessage = "The service is temporarily unavailable; please retry.";
 
     public static IResult Ok<T>(T data) => Json(new SuccessEnvelope<T>(StatusCodes.Status200OK, Success, data));
 
@@ -29,9 +31,19 @@ public static class ApiResults
         return Ok(new ScrollPage<RenderedPostView>(content, slice.Page, slice.Size, slice.HasNext));
     }
 
+    /// <summary>
+    /// The error envelope. A 5xx says only what a client may know: a server-side message may carry a database's or a
+    /// host's details (the caller logs it), so it is replaced by a fixed one.
+    /// </summary>
     public static IResult Error(HttpContext context, string code, string message, int? status = null)
     {
-        var envelope = new ErrorEnvelope(status ?? StatusOf(code), Fail, message, context.Request.Path, code);
+        var statusCode = status ?? StatusOf(code);
+        if (statusCode >= StatusCodes.Status500InternalServerError)
+        {
+            message = statusCode == StatusCodes.Status500InternalServerError ? InternalErrorMessage : UnavailableMessage;
+        }
+
+        var envelope = new ErrorEnvelope(statusCode, Fail, message, context.Request.Path, code);
         return Json(envelope, envelope.StatusCode);
     }
 

@@ -7,7 +7,7 @@ namespace Dailyfeed.Gateway.Api.WebClient;
 /// <summary>
 /// Serves the web client built from web/ into wwwroot/: static files, and index.html for the client's own routes
 /// (/login, /posts/42, ...) so a reload or a shared link opens the app. Server paths are never answered with the
-/// app: an unknown /api path gets the JSON error envelope 404, unknown health, metrics or OpenAPI paths a plain 404.
+/// app: an unknown /api path gets the JSON error envelope 404 (415 when the path is known but not the body's media type), unknown health, metrics or OpenAPI paths a plain 404.
 /// </summary>
 public static class WebClientExtensions
 {
@@ -27,8 +27,9 @@ public static class WebClientExtensions
     /// <summary>Fallbacks, mapped after every API endpoint: the 404 envelope for /api, index.html for client routes.</summary>
     public static WebApplication MapWebClientFallback(this WebApplication app)
     {
-        app.MapFallback("/api/{**path}", (HttpContext context) =>
-            ApiResults.Error(context, ErrorCodes.NotFound, $"No API endpoint answers {context.Request.Method} {context.Request.Path}."));
+        app.MapFallback("/api/{**path}", (HttpContext context, UnsupportedMediaTypes mediaTypes) => mediaTypes.Refuses(context.Request)
+            ? ApiResults.Error(context, ErrorCodes.UnsupportedMediaType, $"{context.Request.Method} {context.Request.Path} does not accept a body of type '{context.Request.ContentType ?? "(none)"}'.")
+            : ApiResults.Error(context, ErrorCodes.NotFound, $"No API endpoint answers {context.Request.Method} {context.Request.Path}."));
         app.MapFallback("{**path:nonfile}", ServeIndex);
         return app;
     }

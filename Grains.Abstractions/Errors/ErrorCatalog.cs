@@ -12,6 +12,7 @@ public static class ErrorCatalog
         [ErrorCodes.InternalError] = 500,
         [ErrorCodes.ServiceUnavailable] = 503,
         [ErrorCodes.NotFound] = 404,
+        [ErrorCodes.UnsupportedMediaType] = 415,
         [ErrorCodes.MemberAlreadyExists] = 400,
         [ErrorCodes.MemberHandleAlreadyExists] = 400,
         [ErrorCodes.MemberIdsLimitExceeds] = 400,

@@ -7,6 +7,7 @@ public static class ErrorCodes
     public const string InternalError = "INTERNAL_ERROR";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
     public const string NotFound = "NOT_FOUND";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
 
     public const string MemberAlreadyExists = "MEMBER_ALREADY_EXISTS";
     public const string MemberHandleAlreadyExists = "MEMBER_HANDLE_ALREADY_EXISTS";

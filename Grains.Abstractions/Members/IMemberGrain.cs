@@ -16,8 +16,9 @@ public interface IMemberGrain : IGrainWithIntegerKey
     /// <summary>Records a logout in the activity stream (the token side lives in the gateway and the blacklist).</summary>
     Task RecordLogoutAsync();
 
+    /// <summary>The profile as <paramref name="viewerId"/> sees it: the email only on the member's own profile.</summary>
     [ReadOnly]
-    Task<MemberProfile> GetProfileOrThrowAsync();
+    Task<MemberProfile> GetProfileOrThrowAsync(long viewerId);
 
     [ReadOnly]
     Task<MemberSummary> GetSummaryOrThrowAsync();

@@ -30,9 +30,10 @@ public sealed record ProfileUpdate(
     string? CountryCode = null,
     string? AvatarUrl = null);
 
+/// <summary>A profile; <see cref="Email"/> is null unless the member reads their own.</summary>
 public sealed record MemberProfile(
     long Id,
-    string Email,
+    string? Email,
     string MemberName,
     string Handle,
     string? DisplayName,
@@ -49,7 +50,11 @@ public sealed record MemberProfile(
     int FollowersCount,
     int FollowingsCount,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The original sent the id twice, and its clients read <c>memberId</c>.</summary>
+    public long MemberId => Id;
+}
 
 public sealed record MemberSummary(
     long MemberId,

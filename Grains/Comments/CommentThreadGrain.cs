@@ -12,6 +12,7 @@ using Dailyfeed.Runtime.Streams;
 using Dailyfeed.Grains.Abstractions.Search;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Dailyfeed.Grains.Text;
 
 namespace Dailyfeed.Grains.Comments;
 
@@ -84,8 +85,8 @@ public sealed class CommentThreadGrain(
             throw new DomainException(ErrorCodes.CommentDeletionPermissionDenied, "Only the author can delete this comment.");
         }
 
-        var removed = Subtree(commentId).ToList();
-        foreach (var id in removed)
+        var removed = Subtree(commentId).Select(id => (Id: id, thread.State.Comments[id].AuthorId)).ToList();
+        foreach (var (id, _) in removed)
         {
             thread.State.Comments.Remove(id);
         }
@@ -94,8 +95,13 @@ public sealed class CommentThreadGrain(
         EnqueueEvent(Activity(MemberActivityType.COMMENT_DELETE, memberId, commentId));
         await thread.WriteStateAsync();
         await GrainFactory.GetGrain<IPostGrain>(PostId).AdjustCommentCountAsync(-removed.Count);
-        await GrainFactory.GetGrain<IMemberCommentsGrain>(memberId).RemoveAsync(commentId);
-        await search.DeleteAsync(SearchKind.Comment, removed, CancellationToken.None);
+        // Every removed comment leaves its own author's list, replies by others included, so those pages stay full.
+        foreach (var (id, authorId) in removed)
+        {
+            await GrainFactory.GetGrain<IMemberCommentsGrain>(authorId).RemoveAsync(id);
+        }
+
+        await search.DeleteAsync(SearchKind.Comment, removed.Select(r => r.Id).ToList(), CancellationToken.None);
         return removed.Count;
     }
 
@@ -182,6 +188,7 @@ public sealed class CommentThreadGrain(
 
     private string ValidateOrThrow(string? content)
     {
+        UserText.RefuseControlCharactersOrThrow("content", content);
         var text = content?.Trim();
         return string.IsNullOrEmpty(text) || text.Length > options.Value.MaxContentLength
             ? throw new DomainException(ErrorCodes.InvalidRequest, $"content must be 1-{options.Value.MaxContentLength} characters.")

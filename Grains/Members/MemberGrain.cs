@@ -86,10 +86,10 @@ public sealed class MemberGrain(
         return FlushEventsAsync();
     }
 
-    public Task<MemberProfile> GetProfileOrThrowAsync()
+    public Task<MemberProfile> GetProfileOrThrowAsync(long viewerId)
     {
         ThrowIfNotActive();
-        return Task.FromResult(MemberMapper.ToProfile(Id, State));
+        return Task.FromResult(MemberMapper.ToProfile(Id, State, viewerId));
     }
 
     public Task<MemberSummary> GetSummaryOrThrowAsync()

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Members;
+using Dailyfeed.Grains.Text;
 
 namespace Dailyfeed.Grains.Members;
 
@@ -19,6 +20,11 @@ public static partial class MemberValidation
 
     public static void ValidateRegistrationOrThrow(MemberRegistration registration)
     {
+        RefuseControlCharactersOrThrow(
+            ("email", registration.Email), ("memberName", registration.MemberName), ("handle", registration.Handle),
+            ("displayName", registration.DisplayName), ("bio", registration.Bio), ("location", registration.Location),
+            ("websiteUrl", registration.WebsiteUrl), ("gender", registration.Gender), ("timezone", registration.Timezone),
+            ("languageCode", registration.LanguageCode), ("countryCode", registration.CountryCode));
         ValidateEmailOrThrow(registration.Email);
         ValidatePasswordOrThrow(registration.Password);
         ValidateNameOrThrow(registration.MemberName);
@@ -28,13 +34,17 @@ public static partial class MemberValidation
 
     public static void ValidateUpdateOrThrow(ProfileUpdate update)
     {
+        RefuseControlCharactersOrThrow(
+            ("memberName", update.MemberName), ("displayName", update.DisplayName), ("bio", update.Bio), ("location", update.Location),
+            ("websiteUrl", update.WebsiteUrl), ("gender", update.Gender), ("timezone", update.Timezone),
+            ("languageCode", update.LanguageCode), ("countryCode", update.CountryCode), ("avatarUrl", update.AvatarUrl));
         if (update.MemberName is not null)
         {
             ValidateNameOrThrow(update.MemberName);
         }
 
         ValidateOptionalOrThrow(update.DisplayName, update.Bio, update.Location, update.WebsiteUrl);
-        if (update.AvatarUrl is not null && !IsHttpUrl(update.AvatarUrl) && !update.AvatarUrl.StartsWith('/'))
+        if (!string.IsNullOrEmpty(update.AvatarUrl) && !IsHttpUrl(update.AvatarUrl) && !update.AvatarUrl.StartsWith('/'))
         {
             throw Invalid("avatarUrl", "must be an http(s) URL or a path on this server");
         }
@@ -92,11 +102,19 @@ public static partial class MemberValidation
         }
     }
 
+    private static void RefuseControlCharactersOrThrow(params (string Field, string? Value)[] fields)
+    {
+        foreach (var (field, value) in fields)
+        {
+            UserText.RefuseControlCharactersOrThrow(field, value);
+        }
+    }
+
     private static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private static DomainException Invalid(string field, string rule) => new(ErrorCodes.InvalidRequest, $"{field} {rule}.");
 
-    [GeneratedRegex("^[A-Za-z0-9_]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_]+\z")] // \z: "$" would also accept a trailing newline
     private static partial Regex HandleCharacters();
 }

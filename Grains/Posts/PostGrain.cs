@@ -6,6 +6,7 @@ using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Feeds;
 using Dailyfeed.Grains.Members;
+using Dailyfeed.Grains.Text;
 using Dailyfeed.Runtime;
 using Dailyfeed.Grains.Abstractions.Search;
 using Microsoft.Extensions.Logging;
@@ -93,6 +94,7 @@ public sealed class PostGrain(
         await GrainFactory.GetGrain<IPostsByDayGrain>(PostDays.KeyOf(DateOnly.FromDateTime(State.CreatedAt.UtcDateTime), Id)).RemoveAsync(Id);
         await GrainFactory.GetGrain<IPostRankingGrain>(PostRankings.Key).RemoveAsync(Id);
         await search.DeleteAsync(SearchKind.Post, [Id], CancellationToken.None);
+        await RemoveFromFeedsAsync();
     }
 
     public async Task LikeAsync(long memberId)
@@ -169,6 +171,25 @@ public sealed class PostGrain(
     }
 
     /// <summary>
+    /// Followers' feeds drop the deleted post now, so their pages are cut from live posts only (a page cut first and
+    /// filtered after came out short). A celebrity's posts were never pushed: feeds pull them from the author's
+    /// timeline, which already dropped it.
+    /// </summary>
+    private async Task RemoveFromFeedsAsync()
+    {
+        var followers = await GrainFactory.GetGrain<IMemberGrain>(State.AuthorId).GetAllFollowerIdsAsync();
+        if (followers.Count >= feedOptions.Value.FanOutThreshold)
+        {
+            return;
+        }
+
+        await Parallel.ForEachAsync(
+            followers,
+            new ParallelOptions { MaxDegreeOfParallelism = feedOptions.Value.FanOutParallelism },
+            async (follower, _) => await GrainFactory.GetGrain<IFeedGrain>(follower).RemovePostAsync(Id));
+    }
+
+    /// <summary>
     /// Called after each activity on the post (edit, like, view, comment). Rankings get the whole score, so an update
     /// lost in a crash is repaired by the next one.
     /// </summary>
@@ -199,6 +220,8 @@ public sealed class PostGrain(
 
     private (string? Title, string Content) ValidateOrThrow(PostDraft draft)
     {
+        UserText.RefuseControlCharactersOrThrow("content", draft.Content);
+        UserText.RefuseControlCharactersOrThrow("title", draft.Title);
         var content = draft.Content?.Trim();
         if (string.IsNullOrEmpty(content) || content.Length > options.Value.MaxContentLength)
         {

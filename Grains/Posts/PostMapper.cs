@@ -1,5 +1,6 @@
 using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Posts;
+using Dailyfeed.Grains.Members;
 
 namespace Dailyfeed.Grains.Posts;
 
@@ -11,7 +12,7 @@ public static class PostMapper
 
     /// <summary>The view as any viewer who does (or does not) like the post sees it.</summary>
     public static PostView ToView(long id, PostState s, MemberSummary? author, bool liked) => new(
-        id, s.Title, s.Content, s.AuthorId, author?.MemberName, author?.MemberHandle, author?.AvatarUrl,
+        id, s.Title, s.Content, s.AuthorId, MemberMapper.AuthorName(author), author?.MemberHandle, author?.AvatarUrl,
         s.ViewCount, s.LikedBy.Count, s.CommentCount, liked, s.CreatedAt, s.UpdatedAt);
 
     public static PostRef ToRef(long id, PostState s) => new(id, s.AuthorId, s.CreatedAt);

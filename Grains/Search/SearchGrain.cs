@@ -6,6 +6,7 @@ using Dailyfeed.Grains.Abstractions.Search;
 using Dailyfeed.Grains.Paging;
 using Dailyfeed.Grains.Posts;
 using Dailyfeed.Runtime;
+using Dailyfeed.Grains.Text;
 
 namespace Dailyfeed.Grains.Search;
 
@@ -41,6 +42,7 @@ public sealed class SearchGrain(ISearchIndex index) : Grain, ISearchGrain
     private string KeywordOrThrow()
     {
         var keyword = GetPrimaryKeyString().Trim();
+        UserText.RefuseControlCharactersOrThrow("keyword", keyword);
         return keyword.Length is 0 or > MaxKeywordLength
             ? throw new DomainException(ErrorCodes.InvalidRequest, $"keyword must be 1-{MaxKeywordLength} characters.")
             : keyword;

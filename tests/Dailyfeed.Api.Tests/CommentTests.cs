@@ -6,6 +6,30 @@ namespace Dailyfeed.Api.Tests;
 public sealed class CommentTests(ApiCluster cluster) : IClassFixture<ApiCluster>
 {
     [Fact]
+    public async Task Comment_reads_answer_on_the_paths_the_original_frontend_calls()
+    {
+        using var author = cluster.Gateway.CreateApiClient();
+        using var reader = cluster.Gateway.CreateApiClient();
+        var authorId = await author.SignupAndLoginAsync();
+        await reader.SignupAndLoginAsync();
+        var postId = (await author.PostAsync("/api/posts", new { content = "a post to discuss" })).Id;
+        var comment = (await author.PostAsync("/api/comments", new { postId, content = "first!" })).Id;
+        var reply = (await reader.PostAsync("/api/comments/replies", new { postId, parentId = comment, content = "a reply" })).Id;
+        await reader.PostAsync($"/api/comments/{comment}/like");
+
+        var one = await reader.GetAsync($"/api/timeline/comments/{comment}");
+        var replies = await reader.GetAsync($"/api/timeline/comments/{comment}/replies?page=0&size=10");
+        var mine = await author.GetAsync("/api/timeline/comments?page=0&size=10");
+        var members = await reader.GetAsync($"/api/timeline/members/{authorId}/comments?page=0&size=10");
+
+        one.Status.ShouldBe(HttpStatusCode.OK, one.ToString());
+        one.Data.GetProperty("liked").GetBoolean().ShouldBeTrue("a liked comment's heart stays filled after a reload");
+        replies.ContentIds.ShouldBe([reply], replies.ToString());
+        mine.ContentIds.ShouldBe([comment], mine.ToString());
+        members.ContentIds.ShouldBe([comment], members.ToString());
+    }
+
+    [Fact]
     public async Task Replies_nest_three_levels_and_a_fourth_is_rejected()
     {
         var (client, postId) = await PostAsync();

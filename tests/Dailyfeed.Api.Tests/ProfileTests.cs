@@ -79,7 +79,7 @@ public sealed class ProfileTests(ApiCluster cluster) : IClassFixture<ApiCluster>
         var postId = (await author.PostAsync("/api/posts", new { content = "written before the rename" })).Id;
         var before = (await reader.GetAsync($"/api/timeline/posts/{postId}")).Data.GetProperty("authorName").GetString();
 
-        (await author.PutAsync("/api/members/profile", new { memberName = "Renamed Author" })).Status.ShouldBe(HttpStatusCode.OK);
+        (await author.PutAsync("/api/members/profile", new { displayName = "Renamed Author" })).Status.ShouldBe(HttpStatusCode.OK);
 
         before.ShouldNotBe("Renamed Author");
         await Eventually.HoldsAsync(async () =>

@@ -26,4 +26,18 @@ public sealed class OpenApiTests(EmbeddedGatewayFactory factory) : IClassFixture
         paths.ShouldContain("/api/images/upload");
         paths.ShouldContain("/api/member-activities");
     }
+
+    [Fact]
+    public async Task The_openapi_document_lists_the_comment_reads_on_the_original_paths()
+    {
+        using var client = factory.CreateClient();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldContain("/api/timeline/comments/{id}");
+        paths.ShouldContain("/api/timeline/comments/{id}/replies");
+        paths.ShouldContain("/api/timeline/comments");
+        paths.ShouldContain("/api/timeline/members/{memberId}/comments");
+    }
 }

@@ -75,6 +75,6 @@ public sealed partial class PostgreSqlClusterDatabase : IAsyncDisposable
         await transaction.CommitAsync().ConfigureAwait(false);
     }
 
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,62}\z")] // \z: "$" would also accept a trailing newline
     private static partial Regex SchemaName();
 }
