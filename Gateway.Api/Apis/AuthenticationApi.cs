@@ -4,6 +4,7 @@ using Dailyfeed.Grains.Abstractions.Authentication;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Identity;
 using Dailyfeed.Grains.Abstractions.Members;
+using Dailyfeed.Grains.Text;
 using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Gateway.Api.Apis;
@@ -43,6 +44,8 @@ public static class AuthenticationApi
             throw new DomainException(ErrorCodes.InvalidRequest, "email and password are required.");
         }
 
+        // A key with a control character cannot exist and some stores cannot even look it up.
+        UserText.RefuseControlCharactersOrThrow("email", request.Email);
         var memberId = await grains.GetGrain<IUniqueKeyGrain>(UniqueKeys.Email(request.Email)).GetOwnerAsync()
                        ?? throw new DomainException(ErrorCodes.MemberPasswordInvalid, "The email or password is not correct.");
         var summary = await grains.GetGrain<IMemberGrain>(memberId).VerifyPasswordOrThrowAsync(request.Password);

@@ -3,6 +3,7 @@ using Dailyfeed.Gateway.Api.Envelope;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Identity;
 using Dailyfeed.Grains.Abstractions.Members;
+using Dailyfeed.Grains.Text;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Recommendations;
 using Dailyfeed.Runtime;
@@ -72,6 +73,8 @@ public static class MembersApi
 
     private static async Task<IResult> ProfileByHandleAsync(string handle, HttpContext context, IGrainFactory grains)
     {
+        // A key with a control character cannot exist and some stores cannot even look it up.
+        UserText.RefuseControlCharactersOrThrow("handle", handle);
         var id = await grains.GetGrain<IUniqueKeyGrain>(UniqueKeys.Handle(handle)).GetOwnerAsync()
                  ?? throw new DomainException(ErrorCodes.MemberNotFound, $"No member has the handle @{handle}.");
         return await ProfileAsync(grains, id, context.User.IdOrThrow());

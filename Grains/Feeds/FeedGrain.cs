@@ -56,10 +56,13 @@ public sealed class FeedGrain(
             return Slices.Of(Entries, page);
         }
 
-        // Enough of each celebrity's newest posts to fill this page whatever the interleaving.
+        // Enough of each celebrity's newest posts to fill this page whatever the interleaving. A celebrity's entries
+        // pushed before they crossed the threshold are left to the pull: their timeline has dropped deleted posts,
+        // and deletes are not fanned out to a celebrity's followers, so a pushed copy could cut a page short.
         var needed = (page.Page + 1) * page.Size + 1;
         var pulled = await Task.WhenAll(celebrities.Select(id => GrainFactory.GetGrain<IAuthorPostsGrain>(id).GetRecentAsync(needed)));
-        return Slices.Of(PostRefList.NewestFirst(Entries.Concat(pulled.SelectMany(p => p))), page);
+        var pushed = Entries.Where(p => !celebrities.Contains(p.AuthorId));
+        return Slices.Of(PostRefList.NewestFirst(pushed.Concat(pulled.SelectMany(p => p))), page);
     }
 
     private async Task AddAsync(IReadOnlyList<PostRef> posts)

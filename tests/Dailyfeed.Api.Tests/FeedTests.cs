@@ -149,6 +149,32 @@ public sealed class FeedTests(FeedCluster cluster) : IClassFixture<FeedCluster>
     }
 
     [Fact]
+    public async Task A_post_pushed_before_its_author_became_a_celebrity_and_deleted_after_leaves_pages_full()
+    {
+        using var reader = cluster.Gateway.CreateApiClient();
+        using var author = cluster.Gateway.CreateApiClient();
+        await reader.SignupAndLoginAsync();
+        var authorId = await author.SignupAndLoginAsync();
+        await reader.PostAsync($"/api/members/follow/{authorId}");
+        var older = (await author.PostAsync("/api/posts", new { content = "older" })).Id;
+        var old = (await author.PostAsync("/api/posts", new { content = "old" })).Id;
+        var doomed = (await author.PostAsync("/api/posts", new { content = "pushed, then deleted" })).Id;
+        for (var i = 1; i < FeedCluster.FanOutThreshold; i++)
+        {
+            using var fan = cluster.Gateway.CreateApiClient();
+            await fan.SignupAndLoginAsync();
+            (await fan.PostAsync($"/api/members/follow/{authorId}")).Status.ShouldBe(HttpStatusCode.OK);
+        }
+
+        (await cluster.Cluster.Client.GetGrain<ICelebrityDirectoryGrain>(CelebrityDirectory.Key).GetAllAsync()).ShouldContain(authorId);
+        (await author.DeleteAsync($"/api/posts/{doomed}")).Status.ShouldBe(HttpStatusCode.OK);
+
+        var page = await reader.GetAsync("/api/timeline/posts/followings?page=0&size=2");
+        page.ContentIds.ShouldBe([old, older]);
+        page.Data.GetProperty("hasNext").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task My_posts_and_an_authors_posts_are_listed_newest_first()
     {
         using var author = cluster.Gateway.CreateApiClient();

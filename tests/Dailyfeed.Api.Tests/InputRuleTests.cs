@@ -73,4 +73,21 @@ public sealed class InputRuleTests(ApiCluster cluster) : IClassFixture<ApiCluste
 
         (await client.GetAsync($"/api/timeline/posts/{postId}")).Data.GetProperty("content").GetString().ShouldBe("line one\nline\ttwo");
     }
+
+    [Fact]
+    public async Task A_login_email_holding_nul_or_a_looked_up_handle_holding_a_control_character_is_refused_with_400()
+    {
+        using var client = cluster.Gateway.CreateApiClient();
+        await client.SignupAndLoginAsync();
+
+        var login = await client.PostAsync("/api/authentication/login", new { email = "nul\u0000@example.com", password = TestMembers.Password });
+        // HTTP itself refuses NUL in a path, so the lookup by handle is checked with another control character.
+        var profile = await client.GetAsync($"/api/members/profile/@{Uri.EscapeDataString("h_\u0007x")}");
+
+        foreach (var (response, field) in new[] { (login, "email"), (profile, "handle") })
+        {
+            response.Status.ShouldBe(HttpStatusCode.BadRequest, $"{field}: {response}");
+            response.Body.GetProperty("message").GetString()!.ShouldStartWith(field, Case.Sensitive, response.ToString());
+        }
+    }
 }
