@@ -116,12 +116,24 @@ $sql$),
 DELETE FROM orleans_membership_version WHERE deployment_id = @DeploymentId;
 $sql$),
 
--- A silo entry is defunct when it is no longer Active (status 3) and neither started nor
--- reported alive since the cut-off the cleanup agent passes in @IAmAliveTime.
+-- Dead (status 6) entries that neither started nor reported alive since the cut-off the cleanup
+-- agent passes in @IAmAliveTime. Orleans 10.4.2 only uses this when CleanupDefunctSiloEntryKey is
+-- missing; it is kept because the provider requires the key.
 ('CleanupDefunctSiloEntriesKey', $sql$
 DELETE FROM orleans_membership
 WHERE deployment_id = @DeploymentId
-  AND status <> 3
-  AND greatest(i_am_alive_time, start_time) < @IAmAliveTime;
+  AND status = 6
+  AND start_time < @IAmAliveTime AND i_am_alive_time < @IAmAliveTime;
+$sql$),
+
+-- Orleans 10.4.2 picks the defunct entries itself (Dead, old, no recent suspicion) and deletes
+-- each one only if the row still holds the values it read, so a concurrent change wins.
+('CleanupDefunctSiloEntryKey', $sql$
+DELETE FROM orleans_membership
+WHERE deployment_id = @DeploymentId
+  AND address = @Address AND port = @Port AND generation = @Generation
+  AND status = 6
+  AND start_time = @StartTime AND i_am_alive_time = @IAmAliveTime
+  AND suspect_times IS NOT DISTINCT FROM CAST(@SuspectTimes AS text);
 $sql$)
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
