@@ -1,14 +1,11 @@
 using System.Text.RegularExpressions;
-using Orleans;
 using Orleans.Runtime;
 
 namespace Dailyfeed.Orleans.PostgreSql.Options;
 
-/// <summary>Fails silo or client start-up with a clear message when the options cannot work.</summary>
-public sealed partial class DailyfeedPostgreSqlOptionsValidator(DailyfeedPostgreSqlOptions options) : IConfigurationValidator
+/// <summary>Fails silo or client building with a clear message when the options cannot work.</summary>
+public static partial class DailyfeedPostgreSqlOptionsValidator
 {
-    public void ValidateConfiguration() => ValidateOrThrow(options);
-
     public static void ValidateOrThrow(DailyfeedPostgreSqlOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.ConnectionString))

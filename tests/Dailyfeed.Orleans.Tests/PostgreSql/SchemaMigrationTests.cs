@@ -1,5 +1,6 @@
 using Dailyfeed.Orleans.PostgreSql.Schema;
 using Npgsql;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Orleans.Tests.PostgreSql;
 
@@ -54,6 +55,15 @@ public sealed class SchemaMigrationTests : IAsyncLifetime
 
         keys.ShouldBeSubsetOf(ProviderQueryKeys);
         ProviderQueryKeys.ShouldBeSubsetOf(keys);
+    }
+
+    [Theory]
+    [InlineData("Orleans")]
+    [InlineData("orleans; DROP TABLE x")]
+    [InlineData("")]
+    public async Task A_schema_name_that_is_not_a_plain_lower_case_identifier_is_refused_before_touching_the_database(string schema)
+    {
+        await Should.ThrowAsync<OrleansConfigurationException>(() => PostgreSqlSchema.MigrateAsync(_schema.ConnectionString, schema));
     }
 
     [Fact]
