@@ -90,6 +90,27 @@ public sealed class SqliteGrainStorageClusterTests(SqliteClusterFixture fixture)
         renamed.State.Entries.ShouldBe(["kept"]);
     }
 
+    [Fact]
+    public async Task Many_grains_writing_at_once_all_keep_their_state()
+    {
+        const int grains = 40;
+        const int writesPerGrain = 3;
+        var counters = Enumerable.Range(0, grains).Select(_ => NewCounter()).ToList();
+
+        await Task.WhenAll(counters.Select(async counter =>
+        {
+            for (var write = 0; write < writesPerGrain; write++)
+            {
+                await counter.AddAsync(1, $"write {write}");
+            }
+        }));
+
+        foreach (var counter in counters)
+        {
+            (await ReadStoredAsync<SqliteCounterState>(counter)).State!.Value.ShouldBe(writesPerGrain);
+        }
+    }
+
     private IGrainStorage DefaultStorage =>
         Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
 
