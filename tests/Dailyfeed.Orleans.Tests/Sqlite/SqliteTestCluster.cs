@@ -1,4 +1,6 @@
 using Dailyfeed.Orleans.Sqlite.Hosting;
+using Dailyfeed.Orleans.Sqlite.Options;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.TestingHost;
@@ -11,12 +13,20 @@ public static class SqliteTestCluster
     /// <summary>Reminders may tick this often in tests; production keeps Orleans' 1 minute minimum.</summary>
     public static readonly TimeSpan ReminderPeriod = TimeSpan.FromSeconds(1);
 
+    private const string StorageSection = "Orleans:Sqlite";
+
+    /// <summary>Storage options come from the host's configuration, reminder options from a delegate: both entry styles.</summary>
     public static InProcessTestCluster Create(string dataSource)
     {
         var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{StorageSection}:{nameof(SqliteStorageOptions.DataSource)}"] = dataSource,
+            [$"{StorageSection}:{nameof(SqliteStorageOptions.BusyTimeout)}"] = "00:00:10",
+        }));
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddSqliteGrainStorageAsDefault(options => options.DataSource = dataSource);
+            silo.AddSqliteGrainStorageAsDefault(options => options.BindConfiguration(StorageSection));
             silo.UseSqliteReminderService(options => options.DataSource = dataSource);
             silo.Services.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = ReminderPeriod);
         });
