@@ -67,7 +67,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
             return;
         }
 
-        var payload = (byte[])reader.GetValue(1);
+        var payload = reader.GetFieldValue<byte[]>(1);
         grainState.State = serializer.Deserialize<T>(new BinaryData(payload)) ?? CreateState<T>();
         grainState.ETag = eTag;
         grainState.RecordExists = true;
