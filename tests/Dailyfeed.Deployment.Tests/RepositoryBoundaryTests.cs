@@ -10,7 +10,8 @@ namespace Dailyfeed.Deployment.Tests;
 /// </summary>
 public sealed partial class RepositoryBoundaryTests
 {
-    private static readonly string[] Generated = ["package-lock.json", "Gateway.Api/wwwroot/"];
+    /// <summary>Generated files, and this file, whose examples of escaping paths are what the check looks for.</summary>
+    private static readonly string[] NotScanned = ["package-lock.json", "Gateway.Api/wwwroot/", $"{nameof(RepositoryBoundaryTests)}.cs"];
 
     [Fact]
     public void No_tracked_file_refers_to_a_path_above_the_repository_root()
@@ -64,7 +65,7 @@ public sealed partial class RepositoryBoundaryTests
         git.WaitForExit();
         git.ExitCode.ShouldBe(0, "git ls-files lists the repository's files");
         return listing.Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Where(f => !Generated.Any(f.Contains) && File.Exists(Repository.PathOf(f)) && IsText(Repository.PathOf(f)));
+            .Where(f => !NotScanned.Any(f.Contains) && File.Exists(Repository.PathOf(f)) && IsText(Repository.PathOf(f)));
     }
 
     private static bool IsText(string path)
