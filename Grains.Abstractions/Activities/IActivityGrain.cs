@@ -8,6 +8,7 @@ namespace Dailyfeed.Grains.Abstractions.Activities;
 /// A member's activity log, keyed by member id: a read-side projection fed by the member-activity stream, upserted by
 /// the event's message key so a redelivered event is stored once.
 /// </summary>
+[Alias("dailyfeed.activities.IActivityGrain")]
 [GrainPool(GrainPools.Read)]
 [ImplicitStreamSubscription(ActivityStreams.MemberActivity)]
 public interface IActivityGrain : IGrainWithIntegerKey, IStreamSubscriber

@@ -4,6 +4,7 @@ using Dailyfeed.Runtime.Streams;
 namespace Dailyfeed.Grains.Abstractions.Activities;
 
 /// <summary>Replays dead letters on a durable reminder and on demand (Batch). One grain, key <see cref="DeadLetterReplay.Key"/>.</summary>
+[Alias("dailyfeed.activities.IDeadLetterReplayGrain")]
 [GrainPool(GrainPools.Write)]
 public interface IDeadLetterReplayGrain : IGrainWithStringKey, IRemindable
 {

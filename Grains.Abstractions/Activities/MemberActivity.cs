@@ -4,14 +4,15 @@ namespace Dailyfeed.Grains.Abstractions.Activities;
 /// An activity as the original's event value: who did what to which post or comment. <see cref="TargetMemberId"/> is
 /// Dailyfeed's addition for follow events (the original had no member events to carry it).
 /// </summary>
+[GenerateSerializer, Immutable, Alias("dailyfeed.activities.MemberActivity")]
 public sealed record MemberActivity(
-    long MemberId,
-    long? PostId,
-    long? CommentId,
-    long? TargetMemberId,
-    MemberActivityType MemberActivityType,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    [Id(0)] long MemberId,
+    [Id(1)] long? PostId,
+    [Id(2)] long? CommentId,
+    [Id(3)] long? TargetMemberId,
+    [Id(4)] MemberActivityType MemberActivityType,
+    [Id(5)] DateTimeOffset CreatedAt,
+    [Id(6)] DateTimeOffset UpdatedAt);
 
 /// <summary>Names of the activity stream and its dead-letter categories.</summary>
 public static class ActivityStreams

@@ -4,6 +4,7 @@ namespace Dailyfeed.Grains.Abstractions.Activities;
 
 /// <summary>Every activity the original defined; the last five it never published, Dailyfeed does. Names on the wire.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<MemberActivityType>))]
+[GenerateSerializer, Alias("dailyfeed.activities.MemberActivityType")]
 public enum MemberActivityType
 {
     POST_CREATE,

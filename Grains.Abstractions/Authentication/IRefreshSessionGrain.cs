@@ -7,6 +7,7 @@ namespace Dailyfeed.Grains.Abstractions.Authentication;
 /// away less than the reuse grace ago still refreshes (requests and tabs racing one rotation), and one presented after
 /// that is treated as theft and revokes the whole family.
 /// </summary>
+[Alias("dailyfeed.authentication.IRefreshSessionGrain")]
 [GrainPool(GrainPools.Write)]
 public interface IRefreshSessionGrain : IGrainWithGuidKey
 {
@@ -27,6 +28,7 @@ public interface IRefreshSessionGrain : IGrainWithGuidKey
 }
 
 /// <summary>The families of one member, so that logout-all can revoke every session. Keyed by member id.</summary>
+[Alias("dailyfeed.authentication.IMemberSessionsGrain")]
 [GrainPool(GrainPools.Write)]
 public interface IMemberSessionsGrain : IGrainWithIntegerKey
 {

@@ -6,6 +6,7 @@ namespace Dailyfeed.Grains.Abstractions.Authentication;
 /// The refresh sessions whose token expires within one time bucket, keyed by the bucket number. Cleanup visits the
 /// buckets that lie wholly in the past instead of scanning every session.
 /// </summary>
+[Alias("dailyfeed.authentication.ISessionExpiryIndexGrain")]
 [GrainPool(GrainPools.Write)]
 public interface ISessionExpiryIndexGrain : IGrainWithIntegerKey
 {

@@ -6,6 +6,7 @@ namespace Dailyfeed.Grains.Abstractions.Authentication;
 /// The JWT signing keys of the whole cluster (one grain, key <see cref="SigningKeyRing.Key"/>). A durable reminder
 /// rotates the primary key on schedule; retired keys verify during the grace window, then expire.
 /// </summary>
+[Alias("dailyfeed.authentication.ISigningKeyRingGrain")]
 [GrainPool(GrainPools.Write)]
 public interface ISigningKeyRingGrain : IGrainWithStringKey, IRemindable
 {

@@ -3,12 +3,14 @@ using Dailyfeed.Runtime;
 namespace Dailyfeed.Grains.Abstractions.Authentication;
 
 /// <summary>What one cleanup pass removed.</summary>
-public sealed record TokenCleanupResult(int ExpiredSessions, int BlacklistEntries);
+[GenerateSerializer, Immutable, Alias("dailyfeed.authentication.TokenCleanupResult")]
+public sealed record TokenCleanupResult([Id(0)] int ExpiredSessions, [Id(1)] int BlacklistEntries);
 
 /// <summary>
 /// Deletes expired refresh sessions and blacklist entries, on a durable reminder and on demand (Batch cleanup-tokens).
 /// One grain, key <see cref="TokenCleanup.Key"/>.
 /// </summary>
+[Alias("dailyfeed.authentication.ITokenCleanupGrain")]
 [GrainPool(GrainPools.Write)]
 public interface ITokenCleanupGrain : IGrainWithStringKey, IRemindable
 {

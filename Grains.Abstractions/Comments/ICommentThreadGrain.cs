@@ -7,6 +7,7 @@ namespace Dailyfeed.Grains.Abstractions.Comments;
 /// All comments and replies of one post, keyed by post id. One grain per thread makes depth checks and cascading
 /// deletes single atomic turns; comment ids still address comments individually through <see cref="ICommentGrain"/>.
 /// </summary>
+[Alias("dailyfeed.comments.ICommentThreadGrain")]
 [GrainPool(GrainPools.Write)]
 public interface ICommentThreadGrain : IGrainWithIntegerKey
 {
@@ -32,6 +33,7 @@ public interface ICommentThreadGrain : IGrainWithIntegerKey
 }
 
 /// <summary>Which post a comment id belongs to (written once, at creation). Keyed by comment id.</summary>
+[Alias("dailyfeed.comments.ICommentGrain")]
 [GrainPool(GrainPools.Write)]
 public interface ICommentGrain : IGrainWithIntegerKey
 {
@@ -46,6 +48,7 @@ public interface ICommentGrain : IGrainWithIntegerKey
 }
 
 /// <summary>A member's comments, newest first, keyed by member id.</summary>
+[Alias("dailyfeed.comments.IMemberCommentsGrain")]
 [GrainPool(GrainPools.Read)]
 public interface IMemberCommentsGrain : IGrainWithIntegerKey
 {

@@ -6,6 +6,7 @@ namespace Dailyfeed.Grains.Abstractions.Feeds;
 /// Authors with more followers than the fan-out threshold (one grain, key <see cref="CelebrityDirectory.Key"/>). Their
 /// posts are not pushed to every follower's feed; feeds pull them at read time.
 /// </summary>
+[Alias("dailyfeed.feeds.ICelebrityDirectoryGrain")]
 [GrainPool(GrainPools.Read)]
 public interface ICelebrityDirectoryGrain : IGrainWithStringKey
 {

@@ -8,6 +8,7 @@ namespace Dailyfeed.Grains.Abstractions.Feeds;
 /// A member's follow feed, keyed by member id: post references pushed at write time by authors (bounded, newest
 /// first), merged at read time with posts pulled from followed authors too popular to push (hybrid fan-out).
 /// </summary>
+[Alias("dailyfeed.feeds.IFeedGrain")]
 [GrainPool(GrainPools.Read)]
 public interface IFeedGrain : IGrainWithIntegerKey
 {

@@ -3,6 +3,7 @@ using Dailyfeed.Runtime;
 namespace Dailyfeed.Grains.Abstractions.Identity;
 
 /// <summary>Hands out blocks of ids per sequence ("member", "post", ...); each block is persisted before use.</summary>
+[Alias("dailyfeed.identity.IIdAllocatorGrain")]
 [GrainPool(GrainPools.Write)]
 public interface IIdAllocatorGrain : IGrainWithStringKey
 {

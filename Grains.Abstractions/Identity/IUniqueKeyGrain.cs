@@ -6,6 +6,7 @@ namespace Dailyfeed.Grains.Abstractions.Identity;
 /// Ownership of one unique value (an email, a handle), keyed "kind:value". The first claim inserts the grain's state
 /// row; the store's primary key makes a second concurrent claim fail, on any silo.
 /// </summary>
+[Alias("dailyfeed.identity.IUniqueKeyGrain")]
 [GrainPool(GrainPools.Write)]
 public interface IUniqueKeyGrain : IGrainWithStringKey
 {

@@ -3,9 +3,16 @@ using Dailyfeed.Runtime;
 namespace Dailyfeed.Grains.Abstractions.Images;
 
 /// <summary>What is known about a stored image; the bytes live in the image store.</summary>
-public sealed record ImageInfo(Guid Id, long OwnerId, string ContentType, long Length, DateTimeOffset CreatedAt);
+[GenerateSerializer, Immutable, Alias("dailyfeed.images.ImageInfo")]
+public sealed record ImageInfo(
+    [Id(0)] Guid Id,
+    [Id(1)] long OwnerId,
+    [Id(2)] string ContentType,
+    [Id(3)] long Length,
+    [Id(4)] DateTimeOffset CreatedAt);
 
 /// <summary>Ownership and metadata of one uploaded image, keyed by image id.</summary>
+[Alias("dailyfeed.images.IImageGrain")]
 [GrainPool(GrainPools.Write)]
 public interface IImageGrain : IGrainWithGuidKey
 {

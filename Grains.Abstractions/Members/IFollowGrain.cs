@@ -7,6 +7,7 @@ namespace Dailyfeed.Grains.Abstractions.Members;
 /// grains never call each other, so there is no cycle of waiting turns, and both sides are updated before the
 /// call returns.
 /// </summary>
+[Alias("dailyfeed.members.IFollowGrain")]
 [GrainPool(GrainPools.Write)]
 public interface IFollowGrain : IGrainWithStringKey
 {

@@ -4,6 +4,7 @@ using Dailyfeed.Runtime;
 namespace Dailyfeed.Grains.Abstractions.Members;
 
 /// <summary>One member: profile, credentials and the follow graph around them. Keyed by member id.</summary>
+[Alias("dailyfeed.members.IMemberGrain")]
 [GrainPool(GrainPools.Write)]
 public interface IMemberGrain : IGrainWithIntegerKey
 {

@@ -1,76 +1,82 @@
 namespace Dailyfeed.Grains.Abstractions.Members;
 
 /// <summary>Signup input as the API receives it; the member grain validates every field.</summary>
+[GenerateSerializer, Immutable, Alias("dailyfeed.members.MemberRegistration")]
 public sealed record MemberRegistration(
-    string Email,
-    string Password,
-    string MemberName,
-    string Handle,
-    string? DisplayName = null,
-    string? Bio = null,
-    string? Location = null,
-    string? WebsiteUrl = null,
-    DateOnly? BirthDate = null,
-    string? Gender = null,
-    string? Timezone = null,
-    string? LanguageCode = null,
-    string? CountryCode = null);
+    [Id(0)] string Email,
+    [Id(1)] string Password,
+    [Id(2)] string MemberName,
+    [Id(3)] string Handle,
+    [Id(4)] string? DisplayName = null,
+    [Id(5)] string? Bio = null,
+    [Id(6)] string? Location = null,
+    [Id(7)] string? WebsiteUrl = null,
+    [Id(8)] DateOnly? BirthDate = null,
+    [Id(9)] string? Gender = null,
+    [Id(10)] string? Timezone = null,
+    [Id(11)] string? LanguageCode = null,
+    [Id(12)] string? CountryCode = null);
 
 /// <summary>Editable profile fields; null leaves a field unchanged.</summary>
+[GenerateSerializer, Immutable, Alias("dailyfeed.members.ProfileUpdate")]
 public sealed record ProfileUpdate(
-    string? MemberName = null,
-    string? DisplayName = null,
-    string? Bio = null,
-    string? Location = null,
-    string? WebsiteUrl = null,
-    DateOnly? BirthDate = null,
-    string? Gender = null,
-    string? Timezone = null,
-    string? LanguageCode = null,
-    string? CountryCode = null,
-    string? AvatarUrl = null);
+    [Id(0)] string? MemberName = null,
+    [Id(1)] string? DisplayName = null,
+    [Id(2)] string? Bio = null,
+    [Id(3)] string? Location = null,
+    [Id(4)] string? WebsiteUrl = null,
+    [Id(5)] DateOnly? BirthDate = null,
+    [Id(6)] string? Gender = null,
+    [Id(7)] string? Timezone = null,
+    [Id(8)] string? LanguageCode = null,
+    [Id(9)] string? CountryCode = null,
+    [Id(10)] string? AvatarUrl = null);
 
 /// <summary>A profile; <see cref="Email"/> is null unless the member reads their own.</summary>
+[GenerateSerializer, Immutable, Alias("dailyfeed.members.MemberProfile")]
 public sealed record MemberProfile(
-    long Id,
-    string? Email,
-    string MemberName,
-    string Handle,
-    string? DisplayName,
-    string? Bio,
-    string? Location,
-    string? WebsiteUrl,
-    DateOnly? BirthDate,
-    string? Gender,
-    string? Timezone,
-    string? LanguageCode,
-    string? CountryCode,
-    string? AvatarUrl,
-    string VerificationStatus,
-    int FollowersCount,
-    int FollowingsCount,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    [Id(0)] long Id,
+    [Id(1)] string? Email,
+    [Id(2)] string MemberName,
+    [Id(3)] string Handle,
+    [Id(4)] string? DisplayName,
+    [Id(5)] string? Bio,
+    [Id(6)] string? Location,
+    [Id(7)] string? WebsiteUrl,
+    [Id(8)] DateOnly? BirthDate,
+    [Id(9)] string? Gender,
+    [Id(10)] string? Timezone,
+    [Id(11)] string? LanguageCode,
+    [Id(12)] string? CountryCode,
+    [Id(13)] string? AvatarUrl,
+    [Id(14)] string VerificationStatus,
+    [Id(15)] int FollowersCount,
+    [Id(16)] int FollowingsCount,
+    [Id(17)] DateTimeOffset CreatedAt,
+    [Id(18)] DateTimeOffset UpdatedAt)
 {
     /// <summary>The original sent the id twice, and its clients read <c>memberId</c>.</summary>
     public long MemberId => Id;
 }
 
+[GenerateSerializer, Immutable, Alias("dailyfeed.members.MemberSummary")]
 public sealed record MemberSummary(
-    long MemberId,
-    string MemberName,
-    string MemberHandle,
-    string? DisplayName,
-    string VerificationStatus,
-    string? AvatarUrl,
-    DateTimeOffset UpdatedAt);
+    [Id(0)] long MemberId,
+    [Id(1)] string MemberName,
+    [Id(2)] string MemberHandle,
+    [Id(3)] string? DisplayName,
+    [Id(4)] string VerificationStatus,
+    [Id(5)] string? AvatarUrl,
+    [Id(6)] DateTimeOffset UpdatedAt);
 
 /// <summary>{id, name} as the original's member endpoints return it.</summary>
-public sealed record MemberIdName(long Id, string Name);
+[GenerateSerializer, Immutable, Alias("dailyfeed.members.MemberIdName")]
+public sealed record MemberIdName([Id(0)] long Id, [Id(1)] string Name);
 
 /// <summary>Follower and following counts plus one page of each, for the followers-followings endpoint.</summary>
+[GenerateSerializer, Alias("dailyfeed.members.FollowOverview")]
 public sealed record FollowOverview(
-    int FollowersCount,
-    int FollowingsCount,
-    Paging.Slice<MemberSummary> Followers,
-    Paging.Slice<MemberSummary> Followings);
+    [Id(0)] int FollowersCount,
+    [Id(1)] int FollowingsCount,
+    [Id(2)] Paging.Slice<MemberSummary> Followers,
+    [Id(3)] Paging.Slice<MemberSummary> Followings);

@@ -7,6 +7,7 @@ namespace Dailyfeed.Grains.Abstractions.Posts;
 /// An author's own posts, newest first, keyed by author id. Serves "my posts" and "author posts", backfills a new
 /// follower's feed, and is where feeds pull from authors too popular to fan out to.
 /// </summary>
+[Alias("dailyfeed.posts.IAuthorPostsGrain")]
 [GrainPool(GrainPools.Read)]
 public interface IAuthorPostsGrain : IGrainWithIntegerKey
 {

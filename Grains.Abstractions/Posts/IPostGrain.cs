@@ -3,6 +3,7 @@ using Dailyfeed.Runtime;
 namespace Dailyfeed.Grains.Abstractions.Posts;
 
 /// <summary>One post, keyed by post id: content, likes, views and the comment count.</summary>
+[Alias("dailyfeed.posts.IPostGrain")]
 [GrainPool(GrainPools.Write)]
 public interface IPostGrain : IGrainWithIntegerKey
 {

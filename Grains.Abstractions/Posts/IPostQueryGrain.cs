@@ -7,6 +7,7 @@ namespace Dailyfeed.Grains.Abstractions.Posts;
 /// Stateless post queries that combine indexes (rankings, day lists) and turn ids into post views. Keyed by anything:
 /// callers spread load by key. Calls interleave freely.
 /// </summary>
+[Alias("dailyfeed.posts.IPostQueryGrain")]
 [GrainPool(GrainPools.Read)]
 public interface IPostQueryGrain : IGrainWithStringKey
 {

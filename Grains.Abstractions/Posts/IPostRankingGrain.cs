@@ -4,8 +4,16 @@ using Dailyfeed.Runtime;
 namespace Dailyfeed.Grains.Abstractions.Posts;
 
 /// <summary>A post's counters as rankings need them; sent whole, so a lost or repeated update self-corrects.</summary>
-public sealed record PostScore(long PostId, long Views, long Likes, long Comments, DateTimeOffset CreatedAt, DateTimeOffset LastActivityAt);
+[GenerateSerializer, Immutable, Alias("dailyfeed.posts.PostScore")]
+public sealed record PostScore(
+    [Id(0)] long PostId,
+    [Id(1)] long Views,
+    [Id(2)] long Likes,
+    [Id(3)] long Comments,
+    [Id(4)] DateTimeOffset CreatedAt,
+    [Id(5)] DateTimeOffset LastActivityAt);
 
+[GenerateSerializer, Alias("dailyfeed.posts.PostRanking")]
 public enum PostRanking
 {
     /// <summary>views + 2 x likes, then newest.</summary>
@@ -18,6 +26,7 @@ public enum PostRanking
 /// Live post rankings (one grain, key <see cref="PostRankings.Key"/>), updated by each post as its counters change,
 /// so a ranking page is a read of a sorted list, never a scan over posts.
 /// </summary>
+[Alias("dailyfeed.posts.IPostRankingGrain")]
 [GrainPool(GrainPools.Read)]
 public interface IPostRankingGrain : IGrainWithStringKey
 {

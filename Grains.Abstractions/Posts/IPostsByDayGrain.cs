@@ -7,6 +7,7 @@ namespace Dailyfeed.Grains.Abstractions.Posts;
 /// buckets of each day instead of scanning posts; buckets keep a busy day from funnelling every new post through one
 /// activation and one ever-growing document.
 /// </summary>
+[Alias("dailyfeed.posts.IPostsByDayGrain")]
 [GrainPool(GrainPools.Read)]
 public interface IPostsByDayGrain : IGrainWithIntegerKey
 {

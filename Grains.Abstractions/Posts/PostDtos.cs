@@ -1,26 +1,30 @@
 namespace Dailyfeed.Grains.Abstractions.Posts;
 
 /// <summary>A post as the API returns it; <see cref="Liked"/> is from the asking member's point of view.</summary>
+[GenerateSerializer, Immutable, Alias("dailyfeed.posts.PostView")]
 public sealed record PostView(
-    long Id,
-    string? Title,
-    string Content,
-    long AuthorId,
-    string? AuthorName,
-    string? AuthorHandle,
-    string? AuthorAvatarUrl,
-    long ViewCount,
-    long LikeCount,
-    long CommentCount,
-    bool Liked,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    [Id(0)] long Id,
+    [Id(1)] string? Title,
+    [Id(2)] string Content,
+    [Id(3)] long AuthorId,
+    [Id(4)] string? AuthorName,
+    [Id(5)] string? AuthorHandle,
+    [Id(6)] string? AuthorAvatarUrl,
+    [Id(7)] long ViewCount,
+    [Id(8)] long LikeCount,
+    [Id(9)] long CommentCount,
+    [Id(10)] bool Liked,
+    [Id(11)] DateTimeOffset CreatedAt,
+    [Id(12)] DateTimeOffset UpdatedAt);
 
 /// <summary>Post input: content up to 5,000 characters, optional title.</summary>
-public sealed record PostDraft(string? Title, string? Content);
+[GenerateSerializer, Immutable, Alias("dailyfeed.posts.PostDraft")]
+public sealed record PostDraft([Id(0)] string? Title, [Id(1)] string? Content);
 
 /// <summary>What feeds and author timelines keep of a post: enough to order and fetch it.</summary>
-public sealed record PostRef(long PostId, long AuthorId, DateTimeOffset CreatedAt);
+[GenerateSerializer, Immutable, Alias("dailyfeed.posts.PostRef")]
+public sealed record PostRef([Id(0)] long PostId, [Id(1)] long AuthorId, [Id(2)] DateTimeOffset CreatedAt);
 
 /// <summary>{commentCount, likeCount} of /api/timeline/statistics/posts/{id}.</summary>
-public sealed record PostStatistics(long CommentCount, long LikeCount);
+[GenerateSerializer, Immutable, Alias("dailyfeed.posts.PostStatistics")]
+public sealed record PostStatistics([Id(0)] long CommentCount, [Id(1)] long LikeCount);

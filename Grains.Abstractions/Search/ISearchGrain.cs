@@ -9,6 +9,7 @@ namespace Dailyfeed.Grains.Abstractions.Search;
 /// Runs searches in the read pool, keyed by the keyword so repeated searches spread over silos by keyword. Stateless:
 /// calls interleave freely.
 /// </summary>
+[Alias("dailyfeed.search.ISearchGrain")]
 [GrainPool(GrainPools.Read)]
 public interface ISearchGrain : IGrainWithStringKey
 {

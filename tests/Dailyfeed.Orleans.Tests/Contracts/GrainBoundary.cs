@@ -1,0 +1,70 @@
+using System.Reflection;
+using Dailyfeed.Grains.Abstractions.Members;
+using RuntimeGrain = Dailyfeed.Runtime.IGrain;
+
+namespace Dailyfeed.Orleans.Tests.Contracts;
+
+/// <summary>
+/// What crosses a grain boundary, found by reflection so that a new grain method or DTO is covered without anyone
+/// listing it: every grain interface in Grains.Abstractions, and every Dailyfeed type reachable from their parameters
+/// and results through members and generic arguments.
+/// </summary>
+internal static class GrainBoundary
+{
+    public static Assembly Contracts { get; } = typeof(IMemberGrain).Assembly;
+
+    /// <summary>Grain interfaces, whichever runtime's marker they carry (the port moves them to Orleans' later).</summary>
+    public static IReadOnlyList<Type> GrainInterfaces { get; } = Contracts.GetTypes()
+        .Where(type => type.IsInterface && (typeof(RuntimeGrain).IsAssignableFrom(type) || typeof(IGrain).IsAssignableFrom(type)))
+        .OrderBy(type => type.FullName, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>
+    /// Closed types as they travel (<c>Slice&lt;PostView&gt;</c>, not <c>Slice&lt;T&gt;</c>), plus every exception type
+    /// of the contracts, which travel as a failed call's result. Only methods declared by the contracts' own interfaces
+    /// count: the runtime's reminder and stream-subscriber contracts give way to Orleans' own in the port.
+    /// </summary>
+    public static IReadOnlyList<Type> Types { get; } = CollectTypes();
+
+    public static bool IsDailyfeed(Type type) => type.Namespace?.StartsWith("Dailyfeed", StringComparison.Ordinal) == true;
+
+    private static IReadOnlyList<Type> CollectTypes()
+    {
+        var found = new HashSet<Type>();
+        foreach (var method in GrainInterfaces.SelectMany(grain => grain.GetMethods()))
+        {
+            Visit(method.ReturnType, found);
+            foreach (var parameter in method.GetParameters())
+            {
+                Visit(parameter.ParameterType, found);
+            }
+        }
+
+        found.UnionWith(Contracts.GetTypes().Where(type => typeof(Exception).IsAssignableFrom(type)));
+        return found.OrderBy(type => type.ToString(), StringComparer.Ordinal).ToList();
+    }
+
+    private static void Visit(Type type, HashSet<Type> found)
+    {
+        if (type.IsArray)
+        {
+            Visit(type.GetElementType()!, found);
+            return;
+        }
+
+        // Task<T>, IReadOnlyList<T>, Nullable<T> and other BCL shapes are transparent: only what they carry counts.
+        var carried = type.IsGenericType ? type.GetGenericArguments() : [];
+        if (IsDailyfeed(type) && found.Add(type))
+        {
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                Visit(property.PropertyType, found);
+            }
+        }
+
+        foreach (var argument in carried)
+        {
+            Visit(argument, found);
+        }
+    }
+}
