@@ -69,7 +69,7 @@ export const posts = {
 
 export const comments = {
   ofPost: (postId: number, page: number) => call<ScrollPage<Comment>>('GET', paged(`/api/timeline/posts/${postId}/comments`, page)),
-  replies: (id: number, page: number) => call<ScrollPage<Comment>>('GET', paged(`/api/timeline/posts/comments/${id}/replies`, page)),
+  replies: (id: number, page: number) => call<ScrollPage<Comment>>('GET', paged(`/api/timeline/comments/${id}/replies`, page)),
   add: (postId: number, content: string) => call<Comment>('POST', '/api/comments', { postId, content }),
   reply: (postId: number, parentId: number, content: string) =>
     call<Comment>('POST', '/api/comments/replies', { postId, parentId, content }),
