@@ -28,8 +28,7 @@ public sealed partial class RabbitMqQueueAdapterReceiver(
 {
     private readonly Channel<ReceivedMessage> inbox = Channel.CreateUnbounded<ReceivedMessage>();
     private readonly ConcurrentDictionary<long, PendingDelivery> pending = new();
-    private IChannel? channel;
-    private int channelEpoch;
+    private ConsumerChannel? channel;
     private long nextSequenceNumber;
 
     public string QueueName { get; } = RabbitMqQueueNames.For(queueId);
@@ -37,24 +36,18 @@ public sealed partial class RabbitMqQueueAdapterReceiver(
     public async Task Initialize(TimeSpan timeout)
     {
         using var timeoutSource = new CancellationTokenSource(timeout);
-        var open = await connection.GetOrConnectOrThrowAsync(timeoutSource.Token);
-        channel = await open.CreateChannelAsync(cancellationToken: timeoutSource.Token);
-        // Any close (network loss before a recovery, broker error, shutdown) invalidates the delivery tags handed out so far.
-        channel.ChannelShutdownAsync += (_, _) =>
-        {
-            Interlocked.Increment(ref channelEpoch);
-            return Task.CompletedTask;
-        };
-        await channel.BasicQosAsync(prefetchSize: 0, options.PrefetchCount, global: false, timeoutSource.Token);
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += OnReceivedAsync;
-        await channel.BasicConsumeAsync(QueueName, autoAck: false, consumer, timeoutSource.Token);
+        await StartConsumingAsync(timeoutSource.Token);
     }
 
     public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) => GetQueueMessagesAsync(maxCount, CancellationToken.None);
 
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
+        if (!await IsConsumingAsync())
+        {
+            return [];
+        }
+
         var batches = new List<IBatchContainer>();
         while ((maxCount < 0 || batches.Count < maxCount) && inbox.Reader.TryRead(out var message))
         {
@@ -127,21 +120,64 @@ public sealed partial class RabbitMqQueueAdapterReceiver(
         using var timeoutSource = new CancellationTokenSource(timeout);
         try
         {
-            await channel.CloseAsync(timeoutSource.Token);
+            await channel.Channel.CloseAsync(timeoutSource.Token);
         }
         finally
         {
-            await channel.DisposeAsync();
+            await channel.Channel.DisposeAsync();
             channel = null;
             pending.Clear();
         }
     }
 
-    private Task OnReceivedAsync(object sender, BasicDeliverEventArgs delivery)
+    private async Task StartConsumingAsync(CancellationToken cancellationToken)
+    {
+        var open = await connection.GetOrConnectOrThrowAsync(cancellationToken);
+        var started = new ConsumerChannel(await open.CreateChannelAsync(cancellationToken: cancellationToken));
+        await started.Channel.BasicQosAsync(prefetchSize: 0, options.PrefetchCount, global: false, cancellationToken);
+        var consumer = new AsyncEventingBasicConsumer(started.Channel);
+        consumer.ReceivedAsync += (_, delivery) => OnReceivedAsync(started, delivery);
+        await started.Channel.BasicConsumeAsync(QueueName, autoAck: false, consumer, cancellationToken);
+        channel = started;
+    }
+
+    /// <summary>
+    /// Starts consuming when it has not yet (the pulling agent carries on after a failed <see cref="Initialize"/>)
+    /// or when the broker closed the channel for good. While the connection is being recovered the channel is
+    /// left to the client. A failed start is logged and tried again on the next read.
+    /// </summary>
+    private async Task<bool> IsConsumingAsync()
+    {
+        var current = channel;
+        if (current is not null && !current.ClosedForGood)
+        {
+            return current.Channel.IsOpen;
+        }
+
+        try
+        {
+            if (current is not null)
+            {
+                channel = null;
+                await current.Channel.DisposeAsync();
+            }
+
+            using var timeoutSource = new CancellationTokenSource(options.ConnectionTimeout);
+            await StartConsumingAsync(timeoutSource.Token);
+            return true;
+        }
+        catch (Exception exception)
+        {
+            LogConsumeNotStarted(exception, QueueName);
+            return false;
+        }
+    }
+
+    private Task OnReceivedAsync(ConsumerChannel deliveredOn, BasicDeliverEventArgs delivery)
     {
         // The body's memory belongs to the client only for the duration of this handler.
         inbox.Writer.TryWrite(new ReceivedMessage(
-            delivery.DeliveryTag, Volatile.Read(ref channelEpoch), delivery.BasicProperties.MessageId, delivery.Body.ToArray()));
+            deliveredOn, delivery.DeliveryTag, deliveredOn.Epoch, delivery.BasicProperties.MessageId, delivery.Body.ToArray()));
         return Task.CompletedTask;
     }
 
@@ -157,7 +193,7 @@ public sealed partial class RabbitMqQueueAdapterReceiver(
         {
             // No consumer can ever take a message this silo cannot read: dead-letter it at once.
             var unreadable = new PendingDelivery(
-                sequenceNumber, message.DeliveryTag, message.ChannelEpoch, message.MessageId ?? $"{QueueName}/{message.DeliveryTag}",
+                sequenceNumber, message.DeliveredOn, message.DeliveryTag, message.ChannelEpoch, message.MessageId ?? $"{QueueName}/{message.DeliveryTag}",
                 StreamId: null, EventType: string.Empty, message.Body);
             await DeadLetterAsync(unreadable, Guid.Empty, $"Unreadable message: {exception.GetType().FullName}: {exception.Message}");
             return null;
@@ -166,7 +202,7 @@ public sealed partial class RabbitMqQueueAdapterReceiver(
         batch.Token = new EventSequenceTokenV2(sequenceNumber);
         var eventType = batch.Events.Count > 0 ? batch.Events[0].GetType().FullName ?? string.Empty : string.Empty;
         pending[sequenceNumber] = new PendingDelivery(
-            sequenceNumber, message.DeliveryTag, message.ChannelEpoch, batch.MessageKey, batch.StreamId, eventType, message.Body);
+            sequenceNumber, message.DeliveredOn, message.DeliveryTag, message.ChannelEpoch, batch.MessageKey, batch.StreamId, eventType, message.Body);
         return batch;
     }
 
@@ -178,8 +214,7 @@ public sealed partial class RabbitMqQueueAdapterReceiver(
 
     private async Task SettleAsync(PendingDelivery delivery, Func<IChannel, ulong, ValueTask> settle)
     {
-        var open = channel;
-        if (open is not { IsOpen: true } || delivery.ChannelEpoch != Volatile.Read(ref channelEpoch))
+        if (!delivery.DeliveredOn.CanSettle(delivery.ChannelEpoch))
         {
             // The channel that delivered it is gone, and the broker returned the message to the queue with it:
             // it will be delivered again (at least once), and this stale tag would name another message.
@@ -189,7 +224,7 @@ public sealed partial class RabbitMqQueueAdapterReceiver(
 
         try
         {
-            await settle(open, delivery.DeliveryTag);
+            await settle(delivery.DeliveredOn.Channel, delivery.DeliveryTag);
         }
         catch (Exception exception)
         {
@@ -197,6 +232,9 @@ public sealed partial class RabbitMqQueueAdapterReceiver(
             LogSettleFailed(exception, delivery.MessageKey, QueueName);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not start consuming queue {QueueName}; trying again on the next read")]
+    private partial void LogConsumeNotStarted(Exception exception, string queueName);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered message {MessageKey} of queue {QueueName} after {Attempts} failed attempt(s): {Error}")]
     private partial void LogDeadLettered(string messageKey, string queueName, int attempts, string error);
