@@ -7,7 +7,7 @@ namespace Dailyfeed.Orleans.Streaming.RabbitMQ.DeadLetters;
 /// <param name="EventType">Full name of the (first) event's type, for people reading the dead letters.</param>
 /// <param name="Payload">The message body exactly as published (Orleans binary of the batch container): republish it to replay.</param>
 /// <param name="Error">The consumer's last exception, or why the message could not even be read.</param>
-/// <param name="Attempts">Deliveries to the consumer that failed, counted on this silo across broker redeliveries.</param>
+/// <param name="Attempts">Deliveries to the consumer that failed, counted on this silo across broker redeliveries; 0 when no consumer was reached.</param>
 /// <param name="SubscriptionId">The failing subscription, or <see cref="Guid.Empty"/> when no consumer was reached.</param>
 /// <param name="FailedAt">When the event was given up.</param>
 public sealed record ListenerDeadLetter(
