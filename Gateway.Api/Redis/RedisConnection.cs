@@ -42,6 +42,11 @@ public sealed class RedisConnection : IAsyncDisposable
             throw new InvalidOperationException($"{RedisOptions.Section}:Configuration is not a Redis configuration string: {e.Message}", e);
         }
 
+        if (!string.IsNullOrEmpty(options.Password))
+        {
+            configuration.Password = options.Password;
+        }
+
         // Unreachable at start is a state to live with, not a reason to fail: budgets fall back to each gateway.
         configuration.AbortOnConnectFail = false;
         configuration.ConnectTimeout = (int)options.ConnectTimeout.TotalMilliseconds;

@@ -11,6 +11,9 @@ public sealed class RedisOptions
     /// <summary>A StackExchange.Redis configuration string, e.g. "redis:6379" or "redis:6379,password=...".</summary>
     public string Configuration { get; set; } = string.Empty;
 
+    /// <summary>Password, when kept apart from <see cref="Configuration"/> (the chart reads it from a Secret).</summary>
+    public string Password { get; set; } = string.Empty;
+
     /// <summary>Prefix of every key this deployment writes, so several deployments (or tests) can share one Redis.</summary>
     public string KeyPrefix { get; set; } = "dailyfeed:";
 
