@@ -2,6 +2,7 @@ using Dailyfeed.Gateway.Api.Apis;
 using Dailyfeed.Gateway.Api.Authentication;
 using Dailyfeed.Gateway.Api.Envelope;
 using Dailyfeed.Gateway.Api.Fallbacks;
+using Dailyfeed.Gateway.Api.Forwarding;
 using Dailyfeed.Gateway.Api.Hosting;
 using Dailyfeed.Gateway.Api.Images;
 using Dailyfeed.Gateway.Api.RateLimiting;
@@ -19,6 +20,7 @@ builder.Logging.AddDailyfeedJsonLogs();
 builder.AddDailyfeedCluster();
 builder.Services.AddDailyfeedHealthChecks();
 builder.Services.AddDailyfeedAuthentication();
+builder.Services.AddDailyfeedForwardedHeaders(builder.Configuration);
 builder.Services.AddDailyfeedRateLimiting(builder.Configuration);
 builder.Services.AddOptions<ImageOptions>().BindConfiguration(ImageOptions.Section);
 builder.Services.AddSingleton<ImageStore>();
@@ -36,6 +38,7 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Ad
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
 var app = builder.Build();
+app.UseDailyfeedForwardedHeaders();
 app.UseDailyfeedTraceContext();
 app.UseMiddleware<ErrorEnvelopeMiddleware>();
 app.UseWebClientFiles();

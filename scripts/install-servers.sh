@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs and starts the real servers the tests run against (Debian packages), then creates the
+# Installs and starts the real servers the tests run against (Debian packages: PostgreSQL, RabbitMQ, Redis), then creates the
 # test role and database. Idempotent: safe to run again on a machine that already has them.
 set -euo pipefail
 
@@ -13,6 +13,7 @@ PG_MAX_CONNECTIONS="${DAILYFEED_PG_MAX_CONNECTIONS:-500}"
 need=()
 command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /usr/lib/postgresql ] || need+=(postgresql postgresql-contrib)
 command -v rabbitmq-server >/dev/null 2>&1 || need+=(rabbitmq-server)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)       # budgets shared by gateways (rate limits)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)   # promtool validates ops/prometheus/alerts.yml
 [ -x /usr/bin/chromium ] || need+=(chromium)                   # the web client's end-to-end tests drive it
 if [ ${#need[@]} -gt 0 ]; then
@@ -68,4 +69,14 @@ rabbitmqctl -q status >/dev/null
 rabbitmqctl -q start_app >/dev/null
 rabbitmqctl -q await_startup >/dev/null
 
-echo "PostgreSQL ${pg_version} on 127.0.0.1:5432 (db ${PG_DB}, user ${PG_USER}); RabbitMQ on 127.0.0.1:5672"
+# Redis: start the service (the init script; a daemon by hand where there is none) and wait for PONG.
+if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+  service redis-server start >/dev/null 2>&1 || redis-server --bind 127.0.0.1 --port 6379 --daemonize yes >/dev/null
+fi
+for _ in $(seq 1 60); do
+  redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break
+  sleep 0.5
+done
+redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null
+
+echo "PostgreSQL ${pg_version} on 127.0.0.1:5432 (db ${PG_DB}, user ${PG_USER}); RabbitMQ on 127.0.0.1:5672; Redis on 127.0.0.1:6379"

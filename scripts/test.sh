@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs and starts the real servers (PostgreSQL, RabbitMQ from Debian), then runs every test of the solution,
+# Installs and starts the real servers (PostgreSQL, RabbitMQ, Redis from Debian), then runs every test of the solution,
 # then checks the committed web client bundle against its source and runs the web client's end-to-end tests in
 # headless Chromium. This is the README's test command; .ci/run calls it on a clean clone.
 set -euo pipefail
@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 scripts/install-servers.sh
 export DAILYFEED_PG_CONNECTION="${DAILYFEED_PG_CONNECTION:-Host=127.0.0.1;Port=5432;Username=dailyfeed;Password=dailyfeed;Database=dailyfeed}"
+export DAILYFEED_REDIS="${DAILYFEED_REDIS:-127.0.0.1:6379}"
 
 dotnet build Dailyfeed.sln -c Release
 # The stream suite stops and restarts the shared RabbitMQ broker, so it runs alone, after every suite that needs the

@@ -12,4 +12,10 @@ public sealed class RateLimitingOptions
     public int PerMemberPermitLimit { get; set; } = 100;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// With Redis: permits a gateway takes from a shared budget at a time. Larger means fewer Redis commands (one per
+    /// lease) but a coarser budget: up to gateways × (lease − 1) permits per window may go unspent (see SharedWindowRateLimiter).
+    /// </summary>
+    public int LeaseSize { get; set; } = 10;
 }

@@ -12,4 +12,7 @@ internal static class GatewayMetrics
 
     public static readonly Counter<long> RateLimitRejections =
         Meter.CreateCounter<long>("dailyfeed_rate_limit_rejections_total", description: "Requests refused with 429 by the per-IP and per-member budgets");
+
+    public static readonly Counter<long> RateLimitLocalFallbacks =
+        Meter.CreateCounter<long>("dailyfeed_rate_limit_local_fallbacks_total", description: "Rate-limit decisions a gateway made alone because the shared budgets in Redis were unreachable, by budget");
 }

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dailyfeed.Api.Tests;
 
@@ -42,4 +45,16 @@ public sealed class GatewayFactory(ApiCluster cluster, IReadOnlyDictionary<strin
     /// <summary>A client with no cookie jar: each request sends the refresh cookie it is given, as racing tabs do.</summary>
     public ApiClient CreateCookielessApiClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = false }));
+
+    /// <summary>
+    /// Serves on real Kestrel sockets on loopback instead of TestServer, so requests carry a connection address
+    /// (what forwarded-header trust and per-IP budgets see). Call before anything else starts the factory.
+    /// </summary>
+    public HttpClient StartOnLoopbackSocket()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new HttpClient { BaseAddress = new Uri(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)) };
+    }
 }

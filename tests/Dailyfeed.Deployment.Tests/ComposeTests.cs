@@ -10,7 +10,7 @@ public sealed class ComposeTests
     [Fact]
     public void The_compose_file_runs_the_databases_two_silos_per_pool_and_the_gateway()
     {
-        Names().ShouldBe(["batch", "gateway", "grafana", "postgres", "prometheus", "rabbitmq", "silo-read-1", "silo-read-2", "silo-write-1", "silo-write-2"], ignoreOrder: true);
+        Names().ShouldBe(["batch", "gateway", "grafana", "postgres", "prometheus", "rabbitmq", "redis", "silo-read-1", "silo-read-2", "silo-write-1", "silo-write-2"], ignoreOrder: true);
         Silos("write").Count.ShouldBe(2);
         Silos("read").Count.ShouldBe(2);
     }
@@ -28,7 +28,7 @@ public sealed class ComposeTests
             DependsOn(silo).ShouldBe(new Dictionary<string, string> { ["postgres"] = "service_healthy", ["rabbitmq"] = "service_healthy" });
         }
 
-        DependsOn("gateway").Keys.ShouldBe(Silos("write").Concat(Silos("read")), ignoreOrder: true);
+        DependsOn("gateway").Keys.ShouldBe(Silos("write").Concat(Silos("read")).Append("redis"), ignoreOrder: true);
         DependsOn("gateway").Values.ShouldAllBe(condition => condition == "service_healthy");
     }
 
@@ -44,6 +44,15 @@ public sealed class ComposeTests
 
         Environment("gateway")["Dailyfeed__Gateway__Mode"].ShouldBe("Cluster");
         ((YamlSequenceNode)Service("gateway")["ports"]).Children.Select(p => p.ToString()).ShouldContain("8080:8080");
+    }
+
+    [Fact]
+    public void The_gateway_shares_its_budgets_through_the_redis_service_and_trusts_no_forwarded_header_by_default()
+    {
+        Environment("gateway")["Dailyfeed__Redis__Configuration"].ShouldBe("redis:6379");
+        ((YamlSequenceNode)((YamlMappingNode)Effective("redis")["healthcheck"])["test"]).Children.Select(c => c.ToString()).ShouldContain("ping");
+        // Compose publishes the gateway's port directly: only a proxy the operator names may speak for the client.
+        Environment("gateway")["Dailyfeed__ForwardedHeaders__KnownNetworks__0"].ShouldBe("${DAILYFEED_TRUSTED_PROXY_NETWORK:-127.0.0.1/32}");
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class HelmChartTests
             "PodDisruptionBudget/dailyfeed-gateway", "Service/dailyfeed-gateway", "Secret/dailyfeed-secrets",
             "Deployment/dailyfeed-silo-write", "Deployment/dailyfeed-silo-read", "HorizontalPodAutoscaler/dailyfeed-silo-write",
             "HorizontalPodAutoscaler/dailyfeed-silo-read", "PodDisruptionBudget/dailyfeed-silo-write", "PodDisruptionBudget/dailyfeed-silo-read",
-            "Service/dailyfeed-silo-write", "Service/dailyfeed-silo-read",
+            "Service/dailyfeed-silo-write", "Service/dailyfeed-silo-read", "Deployment/dailyfeed-redis", "Service/dailyfeed-redis",
         ], ignoreOrder: true);
     }
 
@@ -95,7 +95,7 @@ public sealed class HelmChartTests
     [Fact]
     public void Every_container_probes_startup_readiness_and_liveness_on_the_health_endpoints_of_a_declared_port()
     {
-        foreach (var deployment in Objects<V1Deployment>(Defaults))
+        foreach (var deployment in DailyfeedHosts(Defaults))
         {
             var container = deployment.Spec.Template.Spec.Containers.ShouldHaveSingleItem();
             var ports = container.Ports.Select(p => p.Name).ToList();
@@ -153,7 +153,7 @@ public sealed class HelmChartTests
     public void Credentials_come_from_a_secret_never_from_plain_environment_values()
     {
         var secret = Objects<V1Secret>(Defaults).ShouldHaveSingleItem();
-        foreach (var deployment in Objects<V1Deployment>(Defaults))
+        foreach (var deployment in DailyfeedHosts(Defaults))
         {
             var env = deployment.Spec.Template.Spec.Containers[0].Env.ToDictionary(e => e.Name);
             var connection = env["Dailyfeed__PostgreSql__ConnectionString"];
@@ -208,7 +208,7 @@ public sealed class HelmChartTests
         endpoint["path"].ToString().ShouldBe("/metrics");
 
         var components = ((YamlSequenceNode)((YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)spec["selector"])["matchExpressions"]).Children[0])["values"]).Children.Select(c => c.ToString());
-        foreach (var service in Objects<V1Service>(manifests))
+        foreach (var service in Objects<V1Service>(manifests).Where(s => s.Name() != "dailyfeed-redis"))
         {
             components.ShouldContain(service.Metadata.Labels["app.kubernetes.io/component"]);
             service.Spec.Ports.Select(p => p.Name).ShouldContain(endpoint["port"].ToString());
@@ -222,6 +222,51 @@ public sealed class HelmChartTests
         Objects<V1Deployment>(manifests).Single(d => d.Name() == "dailyfeed-silo-read").Spec.Replicas.ShouldBe(5);
         Objects<V2HorizontalPodAutoscaler>(manifests).Select(h => h.Name()).ShouldBe(["dailyfeed-gateway", "dailyfeed-silo-write"], ignoreOrder: true);
     }
+
+    [Fact]
+    public void Gateways_share_budgets_through_the_in_chart_redis_and_trust_the_pod_networks_to_name_the_client()
+    {
+        var env = GatewayEnv(Defaults);
+        var redis = Objects<V1Service>(Defaults).Single(s => s.Name() == "dailyfeed-redis");
+        env["Dailyfeed__Redis__Configuration"].Value.ShouldBe($"dailyfeed-redis:{redis.Spec.Ports.Single().Port}");
+        env.Keys.ShouldNotContain("Dailyfeed__Redis__Password", "the in-chart Redis is reached only inside the cluster");
+        env["Dailyfeed__RateLimiting__LeaseSize"].Value.ShouldBe("10");
+        env["Dailyfeed__ForwardedHeaders__KnownNetworks__0"].Value.ShouldBe("10.0.0.0/8");
+        env["Dailyfeed__ForwardedHeaders__KnownNetworks__2"].Value.ShouldBe("192.168.0.0/16");
+        env["Dailyfeed__ForwardedHeaders__ForwardLimit"].Value.ShouldBe("2");
+        env.Keys.ShouldNotContain("Dailyfeed__ForwardedHeaders__KnownProxies__0");
+
+        var container = Objects<V1Deployment>(Defaults).Single(d => d.Name() == "dailyfeed-redis").Spec.Template.Spec.Containers.Single();
+        container.Ports.Select(p => p.Name).ShouldContain(redis.Spec.Ports.Single().TargetPort.Value);
+        container.ReadinessProbe.Exec.Command.ShouldBe(["redis-cli", "ping"]);
+
+        GatewayEnv(ChartRenderer.Render(Chart, Everything))["Dailyfeed__ForwardedHeaders__KnownProxies__0"].Value.ShouldBe("127.0.0.6", "the Istio sidecar");
+    }
+
+    [Fact]
+    public void An_external_redis_replaces_the_in_chart_one_with_its_password_from_a_secret()
+    {
+        var external = ChartRenderer.Render(Chart, "redis: { enabled: false, host: redis.cache, port: 6380, existingSecret: redis-creds }");
+        external.Select(m => m.Name).ShouldNotContain("dailyfeed-redis");
+        var env = GatewayEnv(external);
+        env["Dailyfeed__Redis__Configuration"].Value.ShouldBe("redis.cache:6380");
+        env["Dailyfeed__Redis__Password"].ValueFrom.SecretKeyRef.Name.ShouldBe("redis-creds");
+
+        var withPassword = ChartRenderer.Render(Chart, "postgresql: { existingSecret: pg }\nrabbitmq: { existingSecret: mq }\nredis: { enabled: false, host: redis.cache, password: s3cret }");
+        var secret = Objects<V1Secret>(withPassword).ShouldHaveSingleItem("the password needs the chart's Secret even when the others are external");
+        GatewayEnv(withPassword)["Dailyfeed__Redis__Password"].ValueFrom.SecretKeyRef.Name.ShouldBe(secret.Name());
+        secret.Data.Keys.ShouldBe(["redis-password"]);
+
+        var none = GatewayEnv(ChartRenderer.Render(Chart, "redis: { enabled: false }"));
+        none.Keys.ShouldNotContain("Dailyfeed__Redis__Configuration", "without a Redis each gateway keeps its own budgets");
+    }
+
+    private static Dictionary<string, V1EnvVar> GatewayEnv(IEnumerable<RenderedManifest> manifests) =>
+        Objects<V1Deployment>(manifests).Single(d => d.Name() == "dailyfeed-gateway").Spec.Template.Spec.Containers[0].Env.ToDictionary(e => e.Name);
+
+    /// <summary>The gateway and the silos: the Deployments running Dailyfeed's own images (not the in-chart Redis).</summary>
+    private static IEnumerable<V1Deployment> DailyfeedHosts(IEnumerable<RenderedManifest> manifests) =>
+        Objects<V1Deployment>(manifests).Where(d => d.Name() != "dailyfeed-redis");
 
     private static object? Typed(RenderedManifest manifest) => manifest.Kind switch
     {

@@ -8,8 +8,10 @@ namespace Dailyfeed.Deployment.Tests;
 
 public sealed partial class OpsTests
 {
+    // The runtime's exporter and gauges, and the gateway's own instruments.
     private static readonly string ExportingCode = string.Join('\n',
-        Directory.GetFiles(Repository.PathOf("runtime/Dailyfeed.Runtime/Telemetry"), "*.cs").Select(File.ReadAllText));
+        new[] { "runtime/Dailyfeed.Runtime/Telemetry", "Gateway.Api/Telemetry" }
+            .SelectMany(folder => Directory.GetFiles(Repository.PathOf(folder), "*.cs")).Select(File.ReadAllText));
 
     [Fact]
     public void Every_alert_has_a_severity_and_a_runbook_that_exists()
@@ -26,6 +28,7 @@ public sealed partial class OpsTests
         }
 
         rules.Select(r => r["alert"].ToString()).ShouldContain("DailyfeedCircuitOpen");
+        rules.Select(r => r["alert"].ToString()).ShouldContain("DailyfeedRateLimitsNotShared");
         rules.Select(r => r["alert"].ToString()).Count(a => a.Contains("Burn")).ShouldBe(4, "a fast and a slow burn alert for availability and for latency");
     }
 

@@ -74,6 +74,50 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
       key: {{ .Values.rabbitmq.secretKey }}
 {{- end }}
 
+{{/* Redis address: the in-chart one, else redis.host, else none (each gateway keeps its own budgets). */}}
+{{- define "dailyfeed.redisAddress" -}}
+{{- if .Values.redis.enabled }}
+{{- printf "%s-redis:%v" (include "dailyfeed.fullname" .) .Values.redis.port }}
+{{- else if .Values.redis.host }}
+{{- printf "%s:%v" .Values.redis.host .Values.redis.port }}
+{{- end }}
+{{- end }}
+
+{{- define "dailyfeed.redisSecretName" -}}
+{{- .Values.redis.existingSecret | default (printf "%s-secrets" (include "dailyfeed.fullname" .)) }}
+{{- end }}
+
+{{/* Gateway settings for shared rate-limit budgets (Redis) and the proxies trusted to name the client (X-Forwarded-For). */}}
+{{- define "dailyfeed.gatewayLimitsEnv" -}}
+{{- $redis := include "dailyfeed.redisAddress" . }}
+{{- if $redis }}
+- name: Dailyfeed__Redis__Configuration
+  value: {{ $redis | quote }}
+- name: Dailyfeed__Redis__KeyPrefix
+  value: {{ .Values.redis.keyPrefix | quote }}
+{{- if or .Values.redis.existingSecret .Values.redis.password }}
+- name: Dailyfeed__Redis__Password
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "dailyfeed.redisSecretName" . }}
+      key: {{ .Values.redis.secretKey }}
+{{- end }}
+{{- end }}
+- name: Dailyfeed__RateLimiting__LeaseSize
+  value: {{ .Values.rateLimiting.leaseSize | quote }}
+{{- range $i, $network := .Values.forwardedHeaders.knownNetworks }}
+- name: Dailyfeed__ForwardedHeaders__KnownNetworks__{{ $i }}
+  value: {{ $network | quote }}
+{{- end }}
+{{- if .Values.istio.enabled }}
+# The Istio sidecar hands requests to the gateway from 127.0.0.6.
+- name: Dailyfeed__ForwardedHeaders__KnownProxies__0
+  value: "127.0.0.6"
+{{- end }}
+- name: Dailyfeed__ForwardedHeaders__ForwardLimit
+  value: {{ .Values.forwardedHeaders.forwardLimit | quote }}
+{{- end }}
+
 {{/* Startup, readiness and liveness probes on the health endpoints (dict: root, port). */}}
 {{- define "dailyfeed.probes" -}}
 startupProbe:
@@ -145,7 +189,7 @@ behavior:
 
 {{/* Rolls pods when connection settings change. */}}
 {{- define "dailyfeed.secretsChecksum" -}}
-{{- printf "%s|%s|%s" .Values.postgresql.connectionString .Values.rabbitmq.password .Values.rabbitmq.host | sha256sum }}
+{{- printf "%s|%s|%s|%s" .Values.postgresql.connectionString .Values.rabbitmq.password .Values.rabbitmq.host .Values.redis.password | sha256sum }}
 {{- end }}
 
 {{/* Istio retry policy (attempts, perTryTimeout, retryOn). */}}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The timeline's throughput with in-process rate limits and with budgets shared through Redis, on one embedded
+# gateway (Release build), with budgets high enough that nothing is refused: what is measured is the limiter's
+# cost (a local lease spend per request, a Redis lease every LeaseSize requests per partition), not 429s.
+# Both gateways run side by side (one idles while the other is measured); wrk on 127.0.0.1, ROUNDS rounds of DURATION
+# per mode, alternating, so a change in the shared machine's load hits both. Needs wrk and a running redis-server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-10s}"
+CONNECTIONS="${CONNECTIONS:-16}"
+REDIS="${DAILYFEED_REDIS:-127.0.0.1:6379}"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+dotnet build Gateway.Api -c Release -v quiet -nologo >/dev/null
+bin="$PWD/Gateway.Api/bin/Release/net10.0"
+work=$(mktemp -d)
+declare -A url token pid
+trap 'for p in "${pid[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# start_gateway MODE: "local" (no Redis) or "redis"; sets url[MODE] and token[MODE].
+start_gateway() {
+  local port; port=$(free_port)
+  local address="http://127.0.0.1:${port}"
+  local redis_setting=""
+  [ "$1" = redis ] && redis_setting="$REDIS"
+  (cd "$bin" && exec env Dailyfeed__Sqlite__DataSource="$work/$1.db" Dailyfeed__Silo__Port=0 \
+      Dailyfeed__RateLimiting__PerIpPermitLimit=1000000000 Dailyfeed__RateLimiting__PerMemberPermitLimit=1000000000 \
+      Dailyfeed__Redis__Configuration="$redis_setting" Dailyfeed__Redis__KeyPrefix="bench:$$:" \
+      Logging__LogLevel__Default=Warning dotnet Dailyfeed.Gateway.Api.dll --urls "$address" >"$work/$1.log" 2>&1) &
+  pid[$1]=$!
+  for _ in $(seq 1 120); do curl -fs "$address/healthcheck/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+  local unique; unique=$(date +%s%N | tail -c 10)
+  curl -fs -X POST "$address/api/authentication/signup" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"b${unique}@example.com\",\"password\":\"Str0ng!Pass\",\"memberName\":\"Bench\",\"handle\":\"b_${unique}\"}" >/dev/null
+  local bearer; bearer=$(curl -fsi -X POST "$address/api/authentication/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"b${unique}@example.com\",\"password\":\"Str0ng!Pass\"}" | tr -d '\r' | sed -n 's/^[Aa]uthorization: Bearer //p')
+  [ -n "$bearer" ] || { echo "login failed" >&2; cat "$work/$1.log" >&2; exit 1; }
+  url[$1]=$address
+  token[$1]=$bearer
+}
+
+read_timeline() { wrk -t1 -c"$CONNECTIONS" -d"$2" -H "Authorization: Bearer ${token[$1]}" "${url[$1]}/api/timeline/posts/followings"; }
+
+declare -A results
+for mode in local redis; do
+  start_gateway "$mode"
+  # Warm-up: JIT, the member's activations, the Redis connection.
+  read_timeline "$mode" 5s >/dev/null
+done
+for round in $(seq 1 "$ROUNDS"); do
+  for mode in local redis; do
+    out=$(read_timeline "$mode" "$DURATION")
+    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+    non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
+    results[$mode]+="$rps "
+    echo "$mode round $round: $rps reads/s${non2xx:+ (non-2xx: $non2xx)}"
+  done
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+local_median=$(echo "${results[local]}" | median)
+redis_median=$(echo "${results[redis]}" | median)
+echo "median reads/s: in-process ${local_median}, shared through Redis ${redis_median}," \
+  "cost $(awk -v l="$local_median" -v r="$redis_median" 'BEGIN {printf "%.1f%%", (l - r) / l * 100}')"
