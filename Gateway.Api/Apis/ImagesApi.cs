@@ -3,7 +3,6 @@ using Dailyfeed.Gateway.Api.Envelope;
 using Dailyfeed.Gateway.Api.Images;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Images;
-using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -23,10 +22,13 @@ public static class ImagesApi
     {
         var images = app.MapGroup("/api/images").WithTags("Images");
         // The form is read here, not bound, so a body cut short gets the error envelope (binding answered a bare 400).
-        images.MapPost("/upload", (HttpContext c, IGrainFactory g, ImageStore s, IOptions<ImageOptions> o) =>
-            UploadAsync(c, g, s, o.Value, setAvatar: false)).Accepts<IFormFile>(MultipartFormData).RequireAuthorization().DisableAntiforgery();
-        images.MapPost("/upload/profile", (HttpContext c, IGrainFactory g, ImageStore s, IOptions<ImageOptions> o) =>
-            UploadAsync(c, g, s, o.Value, setAvatar: true)).Accepts<IFormFile>(MultipartFormData).RequireAuthorization().DisableAntiforgery();
+        // As in the original, a profile upload only stores the picture: it becomes the avatar when the member saves their
+        // profile with its URL, so cancelling the form leaves the old avatar in place.
+        foreach (var path in new[] { "/upload", "/upload/profile" })
+        {
+            images.MapPost(path, (HttpContext c, IGrainFactory g, ImageStore s, IOptions<ImageOptions> o) => UploadAsync(c, g, s, o.Value))
+                .Accepts<IFormFile>(MultipartFormData).RequireAuthorization().DisableAntiforgery();
+        }
 
         // Anonymous on purpose: <img> tags send no bearer token, and ids are unguessable GUIDs.
         images.MapGet("/view/{id:guid}", ViewAsync);
@@ -36,7 +38,7 @@ public static class ImagesApi
 
     public sealed record DeleteRequest(IReadOnlyList<string>? ImageUrls);
 
-    private static async Task<IResult> UploadAsync(HttpContext context, IGrainFactory grains, ImageStore store, ImageOptions options, bool setAvatar)
+    private static async Task<IResult> UploadAsync(HttpContext context, IGrainFactory grains, ImageStore store, ImageOptions options)
     {
         var image = await ImageFieldOrThrowAsync(context);
         if (image is null || image.Length == 0)
@@ -65,12 +67,7 @@ public static class ImagesApi
         }
 
         await grains.GetGrain<IImageGrain>(id).RegisterAsync(memberId, contentType, image.Length);
-        if (setAvatar)
-        {
-            await grains.GetGrain<IMemberGrain>(memberId).UpdateProfileAsync(new ProfileUpdate(AvatarUrl: ViewPath + id.ToString("D")));
-        }
-
-        return ApiResults.Created(id.ToString("D"));
+        return ApiResults.Ok(id.ToString("D"));
     }
 
     private static async Task<IResult> ViewAsync(Guid id, IGrainFactory grains, ImageStore store, IOptions<ImageOptions> options, HttpContext context)

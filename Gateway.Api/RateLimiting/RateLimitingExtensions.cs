@@ -4,6 +4,7 @@ using Dailyfeed.Gateway.Api.Redis;
 using Dailyfeed.Gateway.Api.Telemetry;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -25,7 +26,7 @@ public static class RateLimitingExtensions
     {
         var options = OptionsOrThrow(configuration);
         var redis = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         if (redis.IsConfigured)
         {
             services.AddSingleton(redis);

@@ -18,7 +18,7 @@ public sealed class ImageTests(ApiCluster cluster) : IClassFixture<ApiCluster>
 
         var (status, body) = await UploadAsync(client, "/api/images/upload", Webp, "photo.png", "image/png");
 
-        status.ShouldBe(HttpStatusCode.Created, body);
+        status.ShouldBe(HttpStatusCode.OK, body);
         var id = JsonDocument.Parse(body).RootElement.GetProperty("data").GetString();
         using var anonymous = cluster.Gateway.CreateApiClient();
         using var view = await anonymous.Http.GetAsync($"/api/images/view/{id}");
@@ -43,15 +43,18 @@ public sealed class ImageTests(ApiCluster cluster) : IClassFixture<ApiCluster>
     }
 
     [Fact]
-    public async Task A_profile_upload_becomes_the_avatar_and_only_the_owner_can_delete_it()
+    public async Task A_profile_upload_becomes_the_avatar_only_when_the_profile_is_saved_and_only_the_owner_can_delete_it()
     {
         using var owner = cluster.Gateway.CreateApiClient();
         using var other = cluster.Gateway.CreateApiClient();
         await owner.SignupAndLoginAsync();
         await other.SignupAndLoginAsync();
 
-        var (_, body) = await UploadAsync(owner, "/api/images/upload/profile", Png, "me.png", "image/png");
+        var (status, body) = await UploadAsync(owner, "/api/images/upload/profile", Png, "me.png", "image/png");
+        status.ShouldBe(HttpStatusCode.OK, body);
         var id = JsonDocument.Parse(body).RootElement.GetProperty("data").GetString();
+        (await owner.GetAsync("/api/members/profile")).Data.GetProperty("avatarUrl").ValueKind.ShouldBe(JsonValueKind.Null, "an upload alone changes no profile");
+        (await owner.PutAsync("/api/members/profile", new { avatarUrl = $"/api/images/view/{id}" })).Status.ShouldBe(HttpStatusCode.OK);
         var avatar = (await owner.GetAsync("/api/members/profile")).Data.GetProperty("avatarUrl").GetString();
         avatar.ShouldBe($"/api/images/view/{id}");
 

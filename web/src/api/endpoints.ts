@@ -87,9 +87,13 @@ export const search = {
 };
 
 export const images = {
-  uploadAvatar(file: File): Promise<string> {
+  /** Stores the picture, then saves it as the avatar (an upload alone changes no profile, as in the original). */
+  async uploadAvatar(file: File): Promise<string> {
     const form = new FormData();
     form.append('image', file);
-    return call<string>('POST', '/api/images/upload/profile', form);
+    const id = await call<string>('POST', '/api/images/upload/profile', form);
+    const avatarUrl = `/api/images/view/${id}`;
+    await call<MemberProfile>('PUT', '/api/members/profile', { avatarUrl });
+    return avatarUrl;
   },
 };
