@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-16}"
+FEED_POSTS="${FEED_POSTS:-20}"
 REDIS="${DAILYFEED_REDIS:-127.0.0.1:6379}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 dotnet build Gateway.Api -c Release -v quiet -nologo >/dev/null
@@ -38,13 +39,34 @@ start_gateway() {
   local bearer; bearer=$(curl -fsi -X POST "$address/api/authentication/login" -H 'Content-Type: application/json' \
     -d "{\"email\":\"b${unique}@example.com\",\"password\":\"Str0ng!Pass\"}" | tr -d '\r' | sed -n 's/^[Aa]uthorization: Bearer //p')
   [ -n "$bearer" ] || { echo "login failed" >&2; cat "$work/$1.log" >&2; exit 1; }
+  # A feed of FEED_POSTS posts by one followed author, so a read renders a page as the social bench's timeline does.
+  local author_bearer; author_bearer=$(signup_and_login "$address" "a${unique}")
+  local author_id; author_id=$(curl -fs "$address/api/members/summary" -H "Authorization: Bearer ${author_bearer}" | sed -n 's/.*"memberId":\([0-9]*\).*/\1/p')
+  curl -fs -X POST "$address/api/members/follow/${author_id}" -H "Authorization: Bearer ${bearer}" >/dev/null
+  local text; text=$(printf 'x%.0s' $(seq 1 256))
+  for i in $(seq 1 "$FEED_POSTS"); do
+    curl -fs -X POST "$address/api/posts" -H "Authorization: Bearer ${author_bearer}" -H 'Content-Type: application/json' \
+      -d "{\"content\":\"${i} ${text}\"}" >/dev/null
+  done
   url[$1]=$address
   token[$1]=$bearer
 }
 
+# signup_and_login URL NAME: prints the access token of a new member.
+signup_and_login() {
+  curl -fs -X POST "$1/api/authentication/signup" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$2@example.com\",\"password\":\"Str0ng!Pass\",\"memberName\":\"Bench\",\"handle\":\"$2\"}" >/dev/null
+  curl -fsi -X POST "$1/api/authentication/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$2@example.com\",\"password\":\"Str0ng!Pass\"}" | tr -d '\r' | sed -n 's/^[Aa]uthorization: Bearer //p'
+}
+
 read_timeline() { wrk -t1 -c"$CONNECTIONS" -d"$2" -H "Authorization: Bearer ${token[$1]}" "${url[$1]}/api/timeline/posts/followings"; }
 
-declare -A results
+# CPU seconds (user + system) the gateway process has used so far, from /proc: the machine is shared, so throughput
+# alone swings with its load, while CPU spent per read does not.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
+
+declare -A results cpu
 for mode in local redis; do
   start_gateway "$mode"
   # Warm-up: JIT, the member's activations, the Redis connection.
@@ -52,11 +74,16 @@ for mode in local redis; do
 done
 for round in $(seq 1 "$ROUNDS"); do
   for mode in local redis; do
+    before=$(cpu_seconds "${pid[$mode]}")
     out=$(read_timeline "$mode" "$DURATION")
+    after=$(cpu_seconds "${pid[$mode]}")
     rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+    reads=$(echo "$out" | awk '/requests in/ {print $1}')
+    us=$(awk -v b="$before" -v a="$after" -v n="$reads" 'BEGIN {printf "%.1f", (a - b) / n * 1e6}')
     non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
     results[$mode]+="$rps "
-    echo "$mode round $round: $rps reads/s${non2xx:+ (non-2xx: $non2xx)}"
+    cpu[$mode]+="$us "
+    echo "$mode round $round: $rps reads/s, ${us} us gateway CPU per read${non2xx:+ (non-2xx: $non2xx)}"
   done
 done
 
@@ -65,3 +92,7 @@ local_median=$(echo "${results[local]}" | median)
 redis_median=$(echo "${results[redis]}" | median)
 echo "median reads/s: in-process ${local_median}, shared through Redis ${redis_median}," \
   "cost $(awk -v l="$local_median" -v r="$redis_median" 'BEGIN {printf "%.1f%%", (l - r) / l * 100}')"
+local_cpu=$(echo "${cpu[local]}" | median)
+redis_cpu=$(echo "${cpu[redis]}" | median)
+echo "median gateway CPU per read: in-process ${local_cpu} us, shared through Redis ${redis_cpu} us," \
+  "cost $(awk -v l="$local_cpu" -v r="$redis_cpu" 'BEGIN {printf "%.1f%%", (r - l) / l * 100}')"
