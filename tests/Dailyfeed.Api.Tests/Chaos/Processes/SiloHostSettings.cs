@@ -63,6 +63,12 @@ internal static partial class SiloHostSettings
             ? int.Parse(match.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture)
             : throw new InvalidOperationException($"No activation gauge in the silo's metrics:\n{metrics}");
 
+    /// <summary>How many silos the host routes to, from the description its readiness check gives ("4 silos").</summary>
+    public static int MembershipSizeOrThrow(string readinessBody) =>
+        MembershipSize().Match(readinessBody) is { Success: true } match
+            ? int.Parse(match.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"No membership size in the silo's readiness answer: {readinessBody}");
+
     private static string RepositoryRootOrThrow()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
@@ -78,6 +84,9 @@ internal static partial class SiloHostSettings
 
     [GeneratedRegex(@"^dailyfeed_activations\{[^}]*\} (?<count>\d+)", RegexOptions.Multiline)]
     private static partial Regex ActivationGauge();
+
+    [GeneratedRegex(@"""description"":""(?<count>\d+) silos""")]
+    private static partial Regex MembershipSize();
 }
 
 /// <summary>What one cluster's silos share and the harness removes afterwards: a schema and the broker's exchange and queues.</summary>

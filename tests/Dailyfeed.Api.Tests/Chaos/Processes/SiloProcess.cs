@@ -108,6 +108,13 @@ internal sealed class SiloProcess : IAsyncDisposable
     public async Task<int> ReadActivationCountAsync() =>
         SiloHostSettings.ActivationCountOrThrow(await _http.GetStringAsync(SiloHostSettings.MetricsPath));
 
+    /// <summary>How many silos this silo routes to, or null while it is not ready.</summary>
+    public async Task<int?> ReadMembershipSizeAsync()
+    {
+        using var response = await _http.GetAsync(SiloHostSettings.ReadinessPath);
+        return response.StatusCode == HttpStatusCode.OK ? SiloHostSettings.MembershipSizeOrThrow(await response.Content.ReadAsStringAsync()) : null;
+    }
+
     /// <summary>The last lines of the log, for a failing test's output.</summary>
     public string LogTail(int lines)
     {

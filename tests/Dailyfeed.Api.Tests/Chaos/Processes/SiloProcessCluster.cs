@@ -31,6 +31,8 @@ public sealed class SiloProcessCluster : IAsyncLifetime
     /// <summary>The gateway learns joins and deaths from the table; a cold in-process gateway on a busy machine is slow.</summary>
     private static readonly TimeSpan GatewayViewLimit = TimeSpan.FromSeconds(30);
 
+    private static readonly TimeSpan MembershipPoll = TimeSpan.FromMilliseconds(250);
+
     private readonly List<SiloProcess> _silos = [];
     private readonly string _run = Guid.NewGuid().ToString("N")[..10];
     private int _started;
@@ -72,6 +74,32 @@ public sealed class SiloProcessCluster : IAsyncLifetime
             .SelectMany(pool => Enumerable.Repeat(pool, Math.Max(0, SilosPerPool - live.Count(s => s.Pool == pool))));
         await Task.WhenAll(missing.Select(StartSiloAsync));
         await WaitForGatewayToSeeLiveSilosOrThrowAsync();
+        await WaitForSilosToAgreeOrThrowAsync();
+    }
+
+    /// <summary>
+    /// Waits until every live silo routes to all of them. A joining silo takes over part of each pool's grains; until
+    /// the others have seen it, two silos can each think they own a grain, which is the join's fault, not the kill's.
+    /// </summary>
+    private async Task WaitForSilosToAgreeOrThrowAsync()
+    {
+        var live = LiveSilos;
+        var deadline = DateTime.UtcNow + GatewayViewLimit;
+        while (true)
+        {
+            var sizes = await Task.WhenAll(live.Select(s => s.ReadMembershipSizeAsync()));
+            if (sizes.All(size => size == live.Count))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The silos did not all see {live.Count} silos within {GatewayViewLimit.TotalSeconds} s: {string.Join(", ", sizes)}");
+            }
+
+            await Task.Delay(MembershipPoll);
+        }
     }
 
     internal async Task<SiloProcess> StartSiloAsync(string pool)
