@@ -7,25 +7,31 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dailyfeed.Api.Tests;
 
 /// <summary>
-/// One gateway in cluster-client mode, routing to the silos of an <see cref="ApiCluster"/> through the same
-/// PostgreSQL membership table. Several factories on one cluster are several gateway instances.
+/// One gateway in cluster-client mode, routing to the silos that share its PostgreSQL membership table (an
+/// <see cref="ApiCluster"/>'s or real silo processes'). Several factories on one cluster are several gateway instances.
 /// </summary>
-public sealed class GatewayFactory(ApiCluster cluster, IReadOnlyDictionary<string, string?> overrides) : WebApplicationFactory<Program>
+public sealed class GatewayFactory(string storeConnectionString, string schema, IReadOnlyDictionary<string, string?> overrides)
+    : WebApplicationFactory<Program>
 {
+    public GatewayFactory(ApiCluster cluster, IReadOnlyDictionary<string, string?> overrides)
+        : this(cluster.StoreConnectionString, cluster.Schema, overrides)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Dailyfeed:Gateway:Mode"] = "Cluster",
-            ["Dailyfeed:PostgreSql:ConnectionString"] = cluster.StoreConnectionString,
-            ["Dailyfeed:PostgreSql:Schema"] = cluster.Schema,
+            ["Dailyfeed:PostgreSql:ConnectionString"] = storeConnectionString,
+            ["Dailyfeed:PostgreSql:Schema"] = schema,
             ["Dailyfeed:Membership:RefreshInterval"] = "00:00:00.200",
             ["Dailyfeed:Jwt:KeyRefreshInterval"] = "00:00:00.200",
             ["Dailyfeed:Jwt:UnknownKeyRefreshCooldown"] = "00:00:00.100",
             ["Dailyfeed:Jwt:BlacklistPollInterval"] = "00:00:00.100",
             ["Dailyfeed:RateLimiting:PerIpPermitLimit"] = "100000",
             ["Dailyfeed:RateLimiting:PerMemberPermitLimit"] = "100000",
-            ["Dailyfeed:Images:StoragePath"] = Path.Combine(Path.GetTempPath(), $"dailyfeed-images-{cluster.Schema}"),
+            ["Dailyfeed:Images:StoragePath"] = Path.Combine(Path.GetTempPath(), $"dailyfeed-images-{schema}"),
         };
         foreach (var (key, value) in overrides)
         {

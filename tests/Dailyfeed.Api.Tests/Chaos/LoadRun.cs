@@ -24,12 +24,12 @@ public sealed class LoadRun : IAsyncDisposable
 
     public IReadOnlyList<LoadOutcome> Outcomes => _outcomes.ToList();
 
-    /// <summary>Starts a worker that repeats <paramref name="operation"/> with a pause between requests.</summary>
-    public void AddWorker(string name, Func<Task<ApiResponse>> operation, TimeSpan pause)
+    /// <summary>Starts a worker that repeats <paramref name="operation"/> with a pause between requests, at most <paramref name="maxRequests"/> times.</summary>
+    public void AddWorker(string name, Func<Task<ApiResponse>> operation, TimeSpan pause, int maxRequests = int.MaxValue)
     {
         _workers.Add(Task.Run(async () =>
         {
-            while (!_stop.IsCancellationRequested)
+            for (var sent = 0; sent < maxRequests && !_stop.IsCancellationRequested; sent++)
             {
                 var at = _clock.Elapsed;
                 var started = Stopwatch.GetTimestamp();

@@ -1,0 +1,182 @@
+using System.Globalization;
+using Dailyfeed.Grains.Abstractions.Activities;
+using Dailyfeed.Runtime.Membership;
+using Dailyfeed.Runtime.RabbitMQ;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+using Shouldly;
+
+namespace Dailyfeed.Api.Tests.Chaos.Processes;
+
+/// <summary>
+/// A cluster of real Silo processes, two per pool, on a fresh PostgreSQL schema and their own RabbitMQ exchange and
+/// queues, plus one gateway. The gateway stays in-process (a <see cref="GatewayFactory"/> joining by the same
+/// membership table, as in production): the fault under test is a silo dying, and an in-process gateway lets the test
+/// read the gateway's membership view and keeps one fewer cold process start on the CI machine.
+/// Disposing stops every process it started, drops the schema and deletes the broker objects.
+/// </summary>
+public sealed class SiloProcessCluster : IAsyncLifetime
+{
+    private const string WritePool = Runtime.GrainPools.Write;
+    private const string ReadPool = Runtime.GrainPools.Read;
+
+    /// <summary>Two per pool, so either pool survives losing one.</summary>
+    public const int SilosPerPool = 2;
+
+    /// <summary>Consumers declare a partition per retained day (7 back by default) and a run may cross midnight.</summary>
+    private const int RetainedDays = 7;
+
+    /// <summary>The gateway learns joins and deaths from the table; a cold in-process gateway on a busy machine is slow.</summary>
+    private static readonly TimeSpan GatewayViewLimit = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan MembershipPoll = TimeSpan.FromMilliseconds(250);
+
+    private readonly List<SiloProcess> _silos = [];
+    private readonly string _run = Guid.NewGuid().ToString("N")[..10];
+    private int _started;
+
+    public SiloProcessCluster()
+    {
+        Schema = $"chaos_{_run}";
+        Resources = new ClusterResources(ApiCluster.ConnectionString, Schema, new RabbitMqStreamOptions
+        {
+            Exchange = $"dailyfeed.test.{_run}",
+            QueuePrefix = $"dailyfeed.test.{_run}.",
+        });
+        LogDirectory = Directory.CreateTempSubdirectory($"dailyfeed-chaos-{_run}-").FullName;
+        Gateway = new GatewayFactory(Resources.StoreConnectionString, Schema, new Dictionary<string, string?>());
+    }
+
+    public string Schema { get; }
+
+    internal ClusterResources Resources { get; }
+
+    public string LogDirectory { get; }
+
+    public GatewayFactory Gateway { get; }
+
+    internal IReadOnlyList<SiloProcess> LiveSilos => _silos.Where(s => !s.HasExited).ToList();
+
+    public async Task InitializeAsync()
+    {
+        // One silo first: it creates the schema, so the others never race on the migration.
+        await StartSiloAsync(WritePool);
+        await EnsureSilosPerPoolAsync();
+    }
+
+    /// <summary>Starts replacements until each pool has <see cref="SilosPerPool"/> live silos, so each test starts from the full layout.</summary>
+    public async Task EnsureSilosPerPoolAsync()
+    {
+        var live = LiveSilos;
+        var missing = new[] { WritePool, ReadPool }
+            .SelectMany(pool => Enumerable.Repeat(pool, Math.Max(0, SilosPerPool - live.Count(s => s.Pool == pool))));
+        await Task.WhenAll(missing.Select(StartSiloAsync));
+        await WaitForGatewayToSeeLiveSilosOrThrowAsync();
+        await WaitForSilosToAgreeOrThrowAsync();
+    }
+
+    /// <summary>
+    /// Waits until every live silo routes to all of them. A joining silo takes over part of each pool's grains; until
+    /// the others have seen it, two silos can each think they own a grain, which is the join's fault, not the kill's.
+    /// </summary>
+    private async Task WaitForSilosToAgreeOrThrowAsync()
+    {
+        var live = LiveSilos;
+        var deadline = DateTime.UtcNow + GatewayViewLimit;
+        while (true)
+        {
+            var sizes = await Task.WhenAll(live.Select(s => s.ReadMembershipSizeAsync()));
+            if (sizes.All(size => size == live.Count))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The silos did not all see {live.Count} silos within {GatewayViewLimit.TotalSeconds} s: {string.Join(", ", sizes)}");
+            }
+
+            await Task.Delay(MembershipPoll);
+        }
+    }
+
+    internal async Task<SiloProcess> StartSiloAsync(string pool)
+    {
+        var siloId = $"{pool}-{Interlocked.Increment(ref _started)}-{_run}";
+        var silo = await SiloProcess.StartAsync(siloId, pool, Resources, LogDirectory);
+        lock (_silos)
+        {
+            _silos.Add(silo);
+        }
+
+        return silo;
+    }
+
+    /// <summary>Waits until the gateway routes to exactly the silo processes that are alive (a killed one's lease has run out).</summary>
+    public async Task WaitForGatewayToSeeLiveSilosOrThrowAsync()
+    {
+        var membership = Gateway.Services.GetRequiredService<IClusterMembership>();
+        var live = LiveSilos.Select(s => s.SiloId).ToHashSet();
+        await Eventually.TrueAsync(
+            () => membership.Silos.Select(s => s.SiloId).ToHashSet().SetEquals(live),
+            GatewayViewLimit,
+            $"the gateway routes to the live silos {string.Join(", ", live)}");
+    }
+
+    /// <summary>The silo ids the gateway currently routes to.</summary>
+    public IReadOnlyCollection<string> GatewayView() =>
+        Gateway.Services.GetRequiredService<IClusterMembership>().Silos.Select(s => s.SiloId).ToList();
+
+    /// <summary>The tail of every silo's log, for a failing test.</summary>
+    public string LogTails(int lines) => string.Join("\n", _silos.Select(s => s.LogTail(lines)));
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            await Gateway.DisposeAsync();
+        }
+        finally
+        {
+            await Task.WhenAll(_silos.Select(s => s.DisposeAsync().AsTask()));
+            await DropSchemaAsync();
+            await DeleteBrokerObjectsAsync();
+            Directory.Delete(LogDirectory, recursive: true);
+        }
+    }
+
+    private async Task DropSchemaAsync()
+    {
+        await using var connection = new NpgsqlConnection(Resources.StoreConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private async Task DeleteBrokerObjectsAsync()
+    {
+        var broker = Resources.Broker;
+        var factory = new ConnectionFactory { HostName = broker.HostName, Port = broker.Port, UserName = broker.UserName, Password = broker.Password };
+        await using var connection = await factory.CreateConnectionAsync();
+        var days = Enumerable.Range(-RetainedDays, RetainedDays + 2)
+            .Select(d => DateTimeOffset.UtcNow.AddDays(d).UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+        foreach (var queue in days.Select(day => $"{broker.QueuePrefix}{ActivityStreams.MemberActivity}-{day}"))
+        {
+            // A channel per queue: deleting a queue that never existed closes the channel on some broker versions.
+            await using var channel = await connection.CreateChannelAsync();
+            try
+            {
+                await channel.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false);
+            }
+            catch (OperationInterruptedException)
+            {
+                // Never declared: the silos had no partition of that day.
+            }
+        }
+
+        await using var exchangeChannel = await connection.CreateChannelAsync();
+        await exchangeChannel.ExchangeDeleteAsync(broker.Exchange);
+    }
+}
