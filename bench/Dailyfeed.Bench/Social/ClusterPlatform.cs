@@ -5,7 +5,7 @@ namespace Dailyfeed.Bench.Social;
 /// <summary>
 /// The platform in cluster mode: one write silo, one read silo and the gateway in cluster mode, each its own process on
 /// free loopback ports, on a fresh PostgreSQL schema and RabbitMQ queue prefix; logs to files. Disposing stops every
-/// process started so far and drops the schema, also when starting failed halfway.
+/// process started so far, deletes the run's queues and drops the schema, also when starting failed halfway.
 /// </summary>
 public sealed class ClusterPlatform : IAsyncDisposable
 {
@@ -66,6 +66,7 @@ public sealed class ClusterPlatform : IAsyncDisposable
         }
 
         Directory.Delete(_data, recursive: true);
+        await RunQueues.DeleteAsync(_settings.Cluster, _settings.QueuePrefix);
         try
         {
             await using var connection = new NpgsqlConnection(_settings.PostgreSqlConnection);

@@ -15,6 +15,9 @@ public static class ClusterReport
     private const double ReadsRatioTarget = 0.5;
     private const double HalfLoadP99TargetMs = 20;
 
+    /// <summary>Calls rarer than this per read are background (key ring, blacklist refresh), not the read's own.</summary>
+    private const double MinimumCallsPerRead = 0.01;
+
     public static string Write(ClusterRun run)
     {
         var r = new StringBuilder();
@@ -59,7 +62,17 @@ public static class ClusterReport
         }
 
         r.AppendLine();
-        r.AppendLine(c, $"Cluster mode costs {run.Cluster.MedianCosts.TotalCpuMicrosecondsPerRequest / run.Embedded.MedianCosts.TotalCpuMicrosecondsPerRequest:F1}x the embedded default's CPU per read. Process CPU is user + kernel time of each process over the round (PostgreSQL, RabbitMQ and wrk not included). Grain calls per read: the gateway's calls, by grain method (cluster mode): {string.Join(", ", run.Cluster.MedianCosts.CallsByMethod.Select(x => string.Create(c, $"{x.Call} {x.PerRequest:F1}")))}.");
+        r.AppendLine(c, $"Cluster mode costs {run.Cluster.MedianCosts.TotalCpuMicrosecondsPerRequest / run.Embedded.MedianCosts.TotalCpuMicrosecondsPerRequest:F1}x the embedded default's CPU per read. Process CPU is user + kernel time of each process over the round; PostgreSQL, RabbitMQ and wrk are not included. Grain calls count where they are made, and only those routed to another silo: the embedded default's calls all stay in its one process.");
+        r.AppendLine();
+        r.AppendLine("## Grain calls per read in cluster mode (median wrk round)");
+        r.AppendLine();
+        r.AppendLine("| caller | grain method | calls per read | mean latency seen by the caller (per grain type) |");
+        r.AppendLine("|---|---|---|---|");
+        foreach (var call in run.Cluster.MedianCosts.CallsByMethod.Where(x => x.PerRequest >= MinimumCallsPerRead))
+        {
+            r.AppendLine(c, $"| {call.Process} | {call.Call} | {call.PerRequest:F2} | {call.MeanMs:F2} ms |");
+        }
+
         return r.ToString();
     }
 

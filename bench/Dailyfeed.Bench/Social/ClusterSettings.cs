@@ -34,7 +34,6 @@ public sealed record ClusterSettings(string PostgreSqlConnection, string Schema,
         settings["Dailyfeed__RabbitMq__UserName"] = Cluster.RabbitMqUser;
         settings["Dailyfeed__RabbitMq__Password"] = Cluster.RabbitMqPassword;
         settings["Dailyfeed__RabbitMq__QueuePrefix"] = QueuePrefix;
-        // The run's queues outlive it by this much only: nothing of a bench run should stay on a shared broker.
         settings["Dailyfeed__RabbitMq__IdlePartitionExpiry"] = Cluster.QueueExpiry.ToString("c", CultureInfo.InvariantCulture);
         // Grains hash passwords; PBKDF2 at full cost would make loading 962 members measure hashing.
         settings["Dailyfeed__Members__PasswordHashIterations"] = Text(Social.SetupPasswordHashIterations);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Dailyfeed.Bench.Social;
 
@@ -16,6 +17,7 @@ public sealed class PlatformProcess : IAsyncDisposable
     private readonly string? _data;
     private readonly TextWriter? _log;
     private readonly HttpClient _metrics;
+    private readonly PosixSignalRegistration[] _signals;
 
     private PlatformProcess(string name, Process process, string? data, Uri address, TextWriter? log)
     {
@@ -25,6 +27,21 @@ public sealed class PlatformProcess : IAsyncDisposable
         _log = log;
         Address = address;
         _metrics = new HttpClient { BaseAddress = address };
+        // Ctrl-C, SIGTERM or a closed terminal end the bench without its `await using` blocks (nor AppDomain.ProcessExit):
+        // no host may outlive it. The signal's default action, ending the bench, follows the handler.
+        _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }.Select(s => PosixSignalRegistration.Create(s, KillOnSignal))];
+    }
+
+    private void KillOnSignal(PosixSignalContext context)
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
     }
 
     /// <summary>What the process is in the platform ("gateway", "write silo", ...), for logs and reports.</summary>
@@ -159,6 +176,11 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var signal in _signals)
+        {
+            signal.Dispose();
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
