@@ -3,6 +3,8 @@
 #   runtime  grain-call rates, cross-silo latency, memory per activation   -> bench/results/runtime.md
 #   social   socfb-Reed98 through the public API: mixed workload, bare-Kestrel and pgbench anchors, fan-out -> bench/results/social.md
 #   social serve   loads the graph, then holds the platform open for profiling (prints its pid and a wrk command)
+#   social --cluster   home timeline in cluster mode (gateway, write silo, read silo as processes on PostgreSQL and
+#                  RabbitMQ) beside the embedded default, same invocation -> bench/results/social-cluster.md
 # Usage: scripts/bench.sh [runtime|social|all] [suite args]   (default: all). All traffic stays on 127.0.0.1 and every run
 # stops by itself.
 set -euo pipefail

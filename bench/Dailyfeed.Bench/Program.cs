@@ -10,16 +10,23 @@ if (suite == "social" && args.Contains("serve"))
     return 0;
 }
 
+// `social --cluster`: cluster mode beside the embedded default, reported apart (bench/results/social-cluster.md).
+if (suite == "social" && args.Contains("--cluster"))
+{
+    suite = "social-cluster";
+}
+
 var report = suite switch
 {
     "runtime" => await RuntimeSuite.RunAsync(args),
     "social" => await SocialSuite.RunAsync(args),
+    "social-cluster" => await ClusterSuite.RunAsync(SocialSuite.RepositoryRoot()),
     _ => null,
 };
 
 if (report is null)
 {
-    Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: runtime [activations], social [serve]");
+    Console.Error.WriteLine($"Unknown suite '{suite}'. Suites: runtime [activations], social [serve | --cluster]");
     return 2;
 }
 

@@ -156,7 +156,7 @@ public static class SocialSuite
         return r.ToString();
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dailyfeed.sln")))
