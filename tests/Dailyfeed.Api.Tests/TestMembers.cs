@@ -38,7 +38,7 @@ public static class TestMembers
         var login = await client.PostAsync("/api/authentication/login", new { email, password });
         if (login.Status == HttpStatusCode.OK)
         {
-            client.AccessToken = login.Header("Authorization")!["Bearer ".Length..];
+            client.AccessToken = login.AccessToken.ShouldNotBeNull();
         }
 
         return login;

@@ -51,8 +51,7 @@ public sealed class TraceTests(TracedCluster cluster) : IClassFixture<TracedClus
         (await client.PostAsync("/api/authentication/signup", TestMembers.Registration(email))).Status.ShouldBe(HttpStatusCode.Created);
         (await client.PostAsync("/api/authentication/login", new { email, password = "Wr0ng!Password" })).Status.ShouldNotBe(HttpStatusCode.OK);
         var login = await client.LoginAsync(email);
-        var cookie = login.Header("Set-Cookie")!;
-        var refreshToken = cookie["refresh_token=".Length..cookie.IndexOf(';')];
+        var refreshToken = login.RefreshCookie!;
         client.Http.DefaultRequestHeaders.Add("Cookie", $"refresh_token={refreshToken}");
         (await client.PostAsync("/api/token/refresh")).Status.ShouldBe(HttpStatusCode.OK);
         (await client.PostAsync("/api/token/refresh")).Status.ShouldBe(HttpStatusCode.OK, "reuse of the rotated token within the reuse grace rotates again (and is logged)");

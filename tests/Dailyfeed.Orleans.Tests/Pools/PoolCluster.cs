@@ -87,6 +87,8 @@ public sealed class PoolCluster : IAsyncDisposable
 
     public InProcessSiloHandle Silo(int index) => Cluster.Silos.Single(s => s.Name == $"Silo_{index}");
 
+    private static readonly TimeSpan PoolsLearnedWithin = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Start-up readiness, not a timing guess: every silo's metadata cache has fetched every silo's pools. Before
     /// that a silo excludes the silos it has not heard from, which is correct but would make placement counts in
@@ -94,16 +96,7 @@ public sealed class PoolCluster : IAsyncDisposable
     /// </summary>
     public async Task WaitUntilEverySiloKnowsEveryPoolAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!EverySiloKnowsEveryPool())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The silos did not learn each other's pools within 30 s.");
-            }
-
-            await Task.Delay(50);
-        }
+        await Eventually.HoldsAsync(() => Task.FromResult(EverySiloKnowsEveryPool()), PoolsLearnedWithin, "the silos learn each other's pools");
 
         bool EverySiloKnowsEveryPool() => Cluster.Silos.All(observer =>
         {

@@ -43,7 +43,7 @@ public sealed class SqliteGrainStorageClusterTests(SqliteClusterFixture fixture)
         await Should.ThrowAsync<InconsistentStateException>(() => counter.AddAsync(1, "stale"));
 
         // Orleans deactivates a grain whose storage reported the conflict; its next activation reads the newer state.
-        await SqliteEventually.HoldsAsync(
+        await Eventually.HoldsAsync(
             async () => (await counter.GetAsync()).Value == 100, EventualLimit, "the grain reads the newer state");
         (await counter.GetAsync()).Entries.ShouldBe(["activation", "other writer"]);
     }

@@ -23,7 +23,7 @@ public sealed class SqliteReminderClusterTests(SqliteClusterFixture fixture)
 
         await probe.StartTickingAsync(SqliteTestCluster.ReminderPeriod);
 
-        await SqliteEventually.HoldsAsync(
+        await Eventually.HoldsAsync(
             () => Task.FromResult(SqliteReminderTicks.Count(key) >= 2), EventualLimit, "the reminder ticked twice");
         var row = await new SqliteReminderTable(fixture.File.CreateOptions())
             .ReadRow(probe.GetGrainId(), SqliteReminderProbeGrain.ReminderName);
@@ -37,7 +37,7 @@ public sealed class SqliteReminderClusterTests(SqliteClusterFixture fixture)
         var key = Guid.NewGuid().ToString("N");
         var probe = Cluster.Client.GetGrain<ISqliteReminderProbeGrain>(key);
         await probe.StartTickingAsync(SqliteTestCluster.ReminderPeriod);
-        await SqliteEventually.HoldsAsync(
+        await Eventually.HoldsAsync(
             () => Task.FromResult(SqliteReminderTicks.Count(key) >= 1), EventualLimit, "the reminder ticked");
 
         await probe.StopTickingAsync();

@@ -21,7 +21,7 @@ public sealed class SqliteSiloRestartTests : IDisposable
         await first.DeployAsync();
         await first.Client.GetGrain<ISqliteCounterGrain>(counterKey).AddAsync(4, "before restart");
         await first.Client.GetGrain<ISqliteReminderProbeGrain>(probeKey).StartTickingAsync(SqliteTestCluster.ReminderPeriod);
-        await SqliteEventually.HoldsAsync(
+        await Eventually.HoldsAsync(
             () => Task.FromResult(SqliteReminderTicks.Count(probeKey) >= 1), EventualLimit, "the reminder ticked before the restart");
         await SqliteTestCluster.StopAsync(first);
         var ticksBeforeRestart = SqliteReminderTicks.Count(probeKey);
@@ -31,7 +31,7 @@ public sealed class SqliteSiloRestartTests : IDisposable
         try
         {
             // Nothing calls the probe: only the reminder row read back from the file can make it tick again.
-            await SqliteEventually.HoldsAsync(
+            await Eventually.HoldsAsync(
                 () => Task.FromResult(SqliteReminderTicks.Count(probeKey) > ticksBeforeRestart),
                 EventualLimit,
                 "the reminder ticked after the restart");

@@ -40,26 +40,6 @@ public static class SqliteTestCluster
     }
 }
 
-/// <summary>Polls a condition until it holds: CI machines are loaded, so no test relies on a tight deadline.</summary>
-public static class SqliteEventually
-{
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-
-    public static async Task HoldsAsync(Func<Task<bool>> condition, TimeSpan limit, string what)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Still not true after {limit}: {what}");
-            }
-
-            await Task.Delay(PollInterval);
-        }
-    }
-}
-
 /// <summary>One SQLite-backed cluster shared by the cluster tests; deleted with its file afterwards.</summary>
 public sealed class SqliteClusterFixture : IAsyncLifetime
 {
