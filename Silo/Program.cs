@@ -1,14 +1,17 @@
 using Dailyfeed.Grains.Hosting;
+using Dailyfeed.Orleans.Pools;
+using Dailyfeed.Orleans.PostgreSql.Hosting;
 using Dailyfeed.Runtime.Health;
-using Dailyfeed.Runtime.Telemetry;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Runtime.RabbitMQ;
+using Dailyfeed.Runtime.Telemetry;
 using Dailyfeed.Search;
+using Orleans.Hosting;
 
-// A silo of the production cluster: grains of its pools (Dailyfeed:Silo:Pools), state and membership in PostgreSQL,
-// activity streams on RabbitMQ (Dailyfeed:RabbitMq).
-// Its own HTTP port serves only the health probes; grain traffic uses the silo's HTTP/2 port (Dailyfeed:Silo:Port).
+// A silo of the production cluster: an Orleans silo serving the pools in Dailyfeed:Silo:Pools, with membership,
+// reminders and grain state (with its stream outbox) in PostgreSQL and activity streams on RabbitMQ (Dailyfeed:RabbitMq).
+// Its HTTP port serves only the health probes and /metrics; grain traffic uses Orleans' silo and gateway ports.
 if (HealthProbe.RunIfRequested(args) is { } probeResult)
 {
     return probeResult;
@@ -16,11 +19,30 @@ if (HealthProbe.RunIfRequested(args) is { } probeResult)
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddDailyfeedJsonLogs();
+var endpoint = builder.Configuration.GetSection(SiloEndpointOptions.Section).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
+var identity = builder.Configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new ClusterIdentityOptions();
+var store = builder.Configuration.GetSection(PostgreSqlClusterOptions.Section).Get<PostgreSqlClusterOptions>() ?? new PostgreSqlClusterOptions();
+
 builder.Services.AddPostgreSqlClusterStore();
 builder.Services.AddRabbitMqStreams();
 builder.Services.AddPostgreSqlSearch();
 builder.Services.AddDailyfeedGrains(builder.Configuration);
-builder.Services.AddDailyfeedSilo(silo => silo.AddGrains(typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly));
+builder.UseOrleans(silo =>
+{
+    silo.UseDailyfeedEndpoints(endpoint, identity);
+    silo.UseDailyfeedPostgreSql(options =>
+    {
+        options.ConnectionString = store.ConnectionString;
+        options.Schema = store.Schema;
+        options.UseForGrainStorage = false;
+    });
+    silo.UseDailyfeedOutboxStorage();
+    silo.AddGrainPools(endpoint.Pools.Count == 0 ? [.. GrainPools.All] : [.. endpoint.Pools]);
+    if (endpoint.KubernetesHosting)
+    {
+        silo.UseKubernetesHosting();
+    }
+});
 builder.Services.AddDailyfeedHealthChecks();
 builder.Services.AddDailyfeedMetrics();
 builder.Services.AddDailyfeedTelemetryExport(builder.Configuration);

@@ -1,7 +1,6 @@
 using Dailyfeed.Gateway.Api.Authentication;
 using Dailyfeed.Gateway.Api.Envelope;
 using Dailyfeed.Grains.Abstractions.Activities;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Gateway.Api.Apis;
 

@@ -5,7 +5,6 @@ using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Identity;
 using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Text;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Gateway.Api.Apis;
 

@@ -4,7 +4,6 @@ using Dailyfeed.Grains.Abstractions.Comments;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Identity;
 using Dailyfeed.Grains.Abstractions.Paging;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Gateway.Api.Apis;
 

@@ -3,7 +3,6 @@ using Dailyfeed.Gateway.Api.Envelope;
 using Dailyfeed.Gateway.Api.Images;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Images;
-using Dailyfeed.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Gateway.Api.Apis;

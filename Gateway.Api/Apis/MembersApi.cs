@@ -6,7 +6,6 @@ using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Text;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Recommendations;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Gateway.Api.Apis;
 

@@ -2,7 +2,6 @@ using Dailyfeed.Gateway.Api.Authentication;
 using Dailyfeed.Gateway.Api.Envelope;
 using Dailyfeed.Grains.Abstractions.Identity;
 using Dailyfeed.Grains.Abstractions.Posts;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Gateway.Api.Apis;
 

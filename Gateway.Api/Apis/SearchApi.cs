@@ -2,7 +2,6 @@ using Dailyfeed.Gateway.Api.Authentication;
 using Dailyfeed.Gateway.Api.Envelope;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Search;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Gateway.Api.Apis;
 

@@ -6,7 +6,6 @@ using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Feeds;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Gateway.Api.Apis;
 

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using Dailyfeed.Gateway.Api.Envelope;
 using Dailyfeed.Grains.Abstractions.Authentication;
-using Dailyfeed.Runtime;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,4 @@
 using Dailyfeed.Grains.Abstractions.Authentication;
-using Dailyfeed.Runtime;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Dailyfeed.Grains.Abstractions.Authentication;
-using Dailyfeed.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Gateway.Api.Authentication;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dailyfeed.Gateway.Api.Fallbacks;
 using Dailyfeed.Grains.Abstractions.Errors;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Gateway.Api.Envelope;
 
@@ -34,9 +33,7 @@ public sealed class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorE
     {
         DomainException domain => (domain.Code, domain.Message),
         BadHttpRequestException or JsonException => (ErrorCodes.InvalidRequest, "The request body or parameters are malformed."),
-        CodedException coded when ClusterOutage.Is(coded) && !ErrorCatalog.HttpStatus.ContainsKey(coded.Code) =>
-            (ErrorCodes.ServiceUnavailable, "The service is temporarily unavailable; please retry."),
-        CodedException coded when ErrorCatalog.HttpStatus.ContainsKey(coded.Code) => (coded.Code, coded.Message),
+        _ when ClusterOutage.Is(exception) => (ErrorCodes.ServiceUnavailable, "The service is temporarily unavailable; please retry."),
         _ => (ErrorCodes.InternalError, "An unexpected error occurred."),
     };
 }

@@ -1,5 +1,7 @@
-using Dailyfeed.Runtime;
 using Dailyfeed.Runtime.Resilience;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+using Orleans.Storage;
 
 namespace Dailyfeed.Gateway.Api.Fallbacks;
 
@@ -9,12 +11,16 @@ namespace Dailyfeed.Gateway.Api.Fallbacks;
 /// </summary>
 public static class ClusterOutage
 {
-    // Remote failures arrive as coded exceptions of the same codes when their type is not known here.
-    private static readonly HashSet<string> OutageCodes =
-        [
-            SiloUnavailableException.ErrorCode, GrainCallTimeoutException.ErrorCode, DependencyUnavailableException.ErrorCode,
-            InconsistentStateException.ErrorCode,
-        ];
+    public static bool Is(Exception exception) => exception switch
+    {
+        // A database or broker circuit is open, or the write lost to a concurrent one (the grain re-reads on retry).
+        DependencyUnavailableException or InconsistentStateException => true,
 
-    public static bool Is(Exception exception) => exception is CodedException coded && OutageCodes.Contains(coded.Code);
+        // The silo is gone or refuses messages (SiloUnavailableException is one of these), the gateway connection
+        // failed, or the call timed out; no silo serves the grain's pool is an OrleansException too
+        // (NoSiloInPoolException, or Orleans' own "No active nodes are compatible").
+        OrleansMessageRejectionException or ConnectionFailedException or TimeoutException => true,
+        OrleansException => true,
+        _ => false,
+    };
 }

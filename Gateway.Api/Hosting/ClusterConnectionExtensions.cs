@@ -1,9 +1,14 @@
 using Dailyfeed.Grains.Hosting;
+using Dailyfeed.Orleans.Pools;
+using Dailyfeed.Orleans.PostgreSql.Hosting;
+using Dailyfeed.Orleans.Sqlite.Hosting;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Runtime.Sqlite.Hosting;
 using Dailyfeed.Runtime.Streams;
 using Dailyfeed.Search;
+using Orleans.Configuration;
+using Orleans.Hosting;
 
 namespace Dailyfeed.Gateway.Api.Hosting;
 
@@ -12,19 +17,44 @@ public static class ClusterConnectionExtensions
 {
     public static WebApplicationBuilder AddDailyfeedCluster(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var configuration = builder.Configuration;
+        var options = configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var identity = configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new ClusterIdentityOptions();
         if (options.Mode == GatewayMode.Embedded)
         {
+            // One process, no server: a co-hosted silo serving both pools, state and reminders in one SQLite file.
+            var endpoint = configuration.GetSection(SiloEndpointOptions.Section).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
+            var sqlite = configuration.GetSection(SqliteClusterOptions.Section).Get<SqliteClusterOptions>() ?? new SqliteClusterOptions();
             builder.Services.AddSqliteClusterStore();
             builder.Services.AddInMemoryStreams(new InMemoryStreamBus());
             builder.Services.AddSqliteSearch();
-            builder.Services.AddDailyfeedGrains(builder.Configuration);
-            builder.Services.AddDailyfeedSilo(silo => silo.AddGrains(typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly));
+            builder.Services.AddDailyfeedGrains(configuration);
+            builder.UseOrleans(silo =>
+            {
+                silo.UseDailyfeedLocalhostClustering(endpoint, identity);
+                silo.UseDailyfeedOutboxStorage();
+                silo.UseSqliteReminderService(reminders => reminders.DataSource = sqlite.DataSource);
+                silo.AddGrainPools([.. GrainPools.All]);
+            });
         }
         else
         {
-            builder.Services.AddPostgreSqlClusterStore();
-            builder.Services.AddDailyfeedClient();
+            // A pure Orleans client: it finds the silos' gateways in the PostgreSQL membership table.
+            var store = configuration.GetSection(PostgreSqlClusterOptions.Section).Get<PostgreSqlClusterOptions>() ?? new PostgreSqlClusterOptions();
+            builder.Services.AddDailyfeedGrainCalls();
+            builder.UseOrleansClient(client =>
+            {
+                client.Configure<ClusterOptions>(cluster =>
+                {
+                    cluster.ClusterId = identity.ClusterId;
+                    cluster.ServiceId = identity.ServiceId;
+                });
+                client.UseDailyfeedPostgreSqlClustering(clustering =>
+                {
+                    clustering.ConnectionString = store.ConnectionString;
+                    clustering.Schema = store.Schema;
+                });
+            });
         }
 
         return builder;

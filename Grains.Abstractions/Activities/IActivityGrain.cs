@@ -1,5 +1,4 @@
 using Dailyfeed.Grains.Abstractions.Paging;
-using Dailyfeed.Runtime;
 using Dailyfeed.Runtime.Streams;
 
 namespace Dailyfeed.Grains.Abstractions.Activities;
@@ -9,10 +8,11 @@ namespace Dailyfeed.Grains.Abstractions.Activities;
 /// the event's message key so a redelivered event is stored once.
 /// </summary>
 [Alias("dailyfeed.activities.IActivityGrain")]
-[GrainPool(GrainPools.Read)]
-[ImplicitStreamSubscription(ActivityStreams.MemberActivity)]
-public interface IActivityGrain : IGrainWithIntegerKey, IStreamSubscriber
+public interface IActivityGrain : IGrainWithIntegerKey
 {
+    /// <summary>Receives one event of the member-activity stream (redeliveries are stored once).</summary>
+    Task OnNextAsync(StreamEvent streamEvent);
+
     [ReadOnly]
     Task<Slice<MemberActivity>> GetPageAsync(PageRequest page);
 }

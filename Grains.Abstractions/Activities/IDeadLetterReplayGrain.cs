@@ -1,12 +1,10 @@
-using Dailyfeed.Runtime;
 using Dailyfeed.Runtime.Streams;
 
 namespace Dailyfeed.Grains.Abstractions.Activities;
 
 /// <summary>Replays dead letters on a durable reminder and on demand (Batch). One grain, key <see cref="DeadLetterReplay.Key"/>.</summary>
 [Alias("dailyfeed.activities.IDeadLetterReplayGrain")]
-[GrainPool(GrainPools.Write)]
-public interface IDeadLetterReplayGrain : IGrainWithStringKey, IRemindable
+public interface IDeadLetterReplayGrain : IGrainWithStringKey
 {
     Task<ReplayResult> ReplayAsync(DeadLetterKind kind, int maxRows);
 

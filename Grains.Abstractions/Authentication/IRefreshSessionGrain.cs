@@ -1,4 +1,3 @@
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Authentication;
 
@@ -8,7 +7,6 @@ namespace Dailyfeed.Grains.Abstractions.Authentication;
 /// that is treated as theft and revokes the whole family.
 /// </summary>
 [Alias("dailyfeed.authentication.IRefreshSessionGrain")]
-[GrainPool(GrainPools.Write)]
 public interface IRefreshSessionGrain : IGrainWithGuidKey
 {
     /// <summary>Starts the family for a member with its first token.</summary>
@@ -29,7 +27,6 @@ public interface IRefreshSessionGrain : IGrainWithGuidKey
 
 /// <summary>The families of one member, so that logout-all can revoke every session. Keyed by member id.</summary>
 [Alias("dailyfeed.authentication.IMemberSessionsGrain")]
-[GrainPool(GrainPools.Write)]
 public interface IMemberSessionsGrain : IGrainWithIntegerKey
 {
     Task AddAsync(Guid familyId);

@@ -1,4 +1,3 @@
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Authentication;
 
@@ -7,7 +6,6 @@ namespace Dailyfeed.Grains.Abstractions.Authentication;
 /// buckets that lie wholly in the past instead of scanning every session.
 /// </summary>
 [Alias("dailyfeed.authentication.ISessionExpiryIndexGrain")]
-[GrainPool(GrainPools.Write)]
 public interface ISessionExpiryIndexGrain : IGrainWithIntegerKey
 {
     Task AddAsync(Guid familyId);

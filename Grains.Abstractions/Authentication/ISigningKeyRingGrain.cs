@@ -1,4 +1,3 @@
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Authentication;
 
@@ -7,8 +6,7 @@ namespace Dailyfeed.Grains.Abstractions.Authentication;
 /// rotates the primary key on schedule; retired keys verify during the grace window, then expire.
 /// </summary>
 [Alias("dailyfeed.authentication.ISigningKeyRingGrain")]
-[GrainPool(GrainPools.Write)]
-public interface ISigningKeyRingGrain : IGrainWithStringKey, IRemindable
+public interface ISigningKeyRingGrain : IGrainWithStringKey
 {
     /// <summary>The current keys; creates the first primary key when the ring is empty.</summary>
     Task<SigningKeySet> GetKeysAsync();

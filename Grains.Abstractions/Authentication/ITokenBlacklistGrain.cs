@@ -1,4 +1,3 @@
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Authentication;
 
@@ -15,7 +14,6 @@ public sealed record BlacklistChanges([Id(0)] long Version, [Id(1)] IReadOnlyLis
 /// milliseconds into memory, so requests are checked without a database round trip.
 /// </summary>
 [Alias("dailyfeed.authentication.ITokenBlacklistGrain")]
-[GrainPool(GrainPools.Write)]
 public interface ITokenBlacklistGrain : IGrainWithStringKey
 {
     Task AddAsync(BlacklistEntry entry);

@@ -1,4 +1,3 @@
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Authentication;
 
@@ -11,8 +10,7 @@ public sealed record TokenCleanupResult([Id(0)] int ExpiredSessions, [Id(1)] int
 /// One grain, key <see cref="TokenCleanup.Key"/>.
 /// </summary>
 [Alias("dailyfeed.authentication.ITokenCleanupGrain")]
-[GrainPool(GrainPools.Write)]
-public interface ITokenCleanupGrain : IGrainWithStringKey, IRemindable
+public interface ITokenCleanupGrain : IGrainWithStringKey
 {
     Task<TokenCleanupResult> CleanupAsync();
 

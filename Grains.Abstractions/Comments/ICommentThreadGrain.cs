@@ -1,5 +1,4 @@
 using Dailyfeed.Grains.Abstractions.Paging;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Comments;
 
@@ -8,7 +7,6 @@ namespace Dailyfeed.Grains.Abstractions.Comments;
 /// deletes single atomic turns; comment ids still address comments individually through <see cref="ICommentGrain"/>.
 /// </summary>
 [Alias("dailyfeed.comments.ICommentThreadGrain")]
-[GrainPool(GrainPools.Write)]
 public interface ICommentThreadGrain : IGrainWithIntegerKey
 {
     Task<CommentView> AddAsync(long commentId, long authorId, long? parentId, string? content);
@@ -34,7 +32,6 @@ public interface ICommentThreadGrain : IGrainWithIntegerKey
 
 /// <summary>Which post a comment id belongs to (written once, at creation). Keyed by comment id.</summary>
 [Alias("dailyfeed.comments.ICommentGrain")]
-[GrainPool(GrainPools.Write)]
 public interface ICommentGrain : IGrainWithIntegerKey
 {
     Task BindAsync(long postId);
@@ -49,7 +46,6 @@ public interface ICommentGrain : IGrainWithIntegerKey
 
 /// <summary>A member's comments, newest first, keyed by member id.</summary>
 [Alias("dailyfeed.comments.IMemberCommentsGrain")]
-[GrainPool(GrainPools.Read)]
 public interface IMemberCommentsGrain : IGrainWithIntegerKey
 {
     Task AddAsync(CommentRef comment);

@@ -1,4 +1,3 @@
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Feeds;
 
@@ -7,7 +6,6 @@ namespace Dailyfeed.Grains.Abstractions.Feeds;
 /// posts are not pushed to every follower's feed; feeds pull them at read time.
 /// </summary>
 [Alias("dailyfeed.feeds.ICelebrityDirectoryGrain")]
-[GrainPool(GrainPools.Read)]
 public interface ICelebrityDirectoryGrain : IGrainWithStringKey
 {
     Task AddAsync(long authorId);

@@ -1,6 +1,5 @@
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Feeds;
 
@@ -9,7 +8,6 @@ namespace Dailyfeed.Grains.Abstractions.Feeds;
 /// first), merged at read time with posts pulled from followed authors too popular to push (hybrid fan-out).
 /// </summary>
 [Alias("dailyfeed.feeds.IFeedGrain")]
-[GrainPool(GrainPools.Read)]
 public interface IFeedGrain : IGrainWithIntegerKey
 {
     Task PushAsync(PostRef post);

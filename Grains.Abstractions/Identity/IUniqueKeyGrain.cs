@@ -1,4 +1,3 @@
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Identity;
 
@@ -7,7 +6,6 @@ namespace Dailyfeed.Grains.Abstractions.Identity;
 /// row; the store's primary key makes a second concurrent claim fail, on any silo.
 /// </summary>
 [Alias("dailyfeed.identity.IUniqueKeyGrain")]
-[GrainPool(GrainPools.Write)]
 public interface IUniqueKeyGrain : IGrainWithStringKey
 {
     /// <summary>Claims the value for the owner, or throws the given error code if someone else holds it.</summary>

@@ -1,4 +1,3 @@
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Images;
 
@@ -13,7 +12,6 @@ public sealed record ImageInfo(
 
 /// <summary>Ownership and metadata of one uploaded image, keyed by image id.</summary>
 [Alias("dailyfeed.images.IImageGrain")]
-[GrainPool(GrainPools.Write)]
 public interface IImageGrain : IGrainWithGuidKey
 {
     Task<ImageInfo> RegisterAsync(long ownerId, string contentType, long length);

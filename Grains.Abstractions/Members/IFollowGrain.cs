@@ -1,4 +1,3 @@
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Members;
 
@@ -8,7 +7,6 @@ namespace Dailyfeed.Grains.Abstractions.Members;
 /// call returns.
 /// </summary>
 [Alias("dailyfeed.members.IFollowGrain")]
-[GrainPool(GrainPools.Write)]
 public interface IFollowGrain : IGrainWithStringKey
 {
     Task FollowAsync();

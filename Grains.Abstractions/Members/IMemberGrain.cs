@@ -1,11 +1,9 @@
 using Dailyfeed.Grains.Abstractions.Paging;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Members;
 
 /// <summary>One member: profile, credentials and the follow graph around them. Keyed by member id.</summary>
 [Alias("dailyfeed.members.IMemberGrain")]
-[GrainPool(GrainPools.Write)]
 public interface IMemberGrain : IGrainWithIntegerKey
 {
     /// <summary>Creates the member: validates, claims email and handle cluster-wide, hashes the password.</summary>

@@ -1,5 +1,4 @@
 using Dailyfeed.Grains.Abstractions.Paging;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Posts;
 
@@ -8,7 +7,6 @@ namespace Dailyfeed.Grains.Abstractions.Posts;
 /// follower's feed, and is where feeds pull from authors too popular to fan out to.
 /// </summary>
 [Alias("dailyfeed.posts.IAuthorPostsGrain")]
-[GrainPool(GrainPools.Read)]
 public interface IAuthorPostsGrain : IGrainWithIntegerKey
 {
     Task AddAsync(PostRef post);

@@ -1,10 +1,8 @@
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Posts;
 
 /// <summary>One post, keyed by post id: content, likes, views and the comment count.</summary>
 [Alias("dailyfeed.posts.IPostGrain")]
-[GrainPool(GrainPools.Write)]
 public interface IPostGrain : IGrainWithIntegerKey
 {
     /// <summary>Creates the post and fans it out to the author's followers' feeds.</summary>

@@ -1,5 +1,4 @@
 using Dailyfeed.Grains.Abstractions.Paging;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Posts;
 
@@ -8,7 +7,6 @@ namespace Dailyfeed.Grains.Abstractions.Posts;
 /// callers spread load by key. Calls interleave freely.
 /// </summary>
 [Alias("dailyfeed.posts.IPostQueryGrain")]
-[GrainPool(GrainPools.Read)]
 public interface IPostQueryGrain : IGrainWithStringKey
 {
     [AlwaysInterleave]

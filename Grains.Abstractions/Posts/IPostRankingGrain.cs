@@ -1,5 +1,4 @@
 using Dailyfeed.Grains.Abstractions.Paging;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Posts;
 
@@ -27,7 +26,6 @@ public enum PostRanking
 /// so a ranking page is a read of a sorted list, never a scan over posts.
 /// </summary>
 [Alias("dailyfeed.posts.IPostRankingGrain")]
-[GrainPool(GrainPools.Read)]
 public interface IPostRankingGrain : IGrainWithStringKey
 {
     Task UpdateAsync(PostScore score);

@@ -1,4 +1,3 @@
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Posts;
 
@@ -8,7 +7,6 @@ namespace Dailyfeed.Grains.Abstractions.Posts;
 /// activation and one ever-growing document.
 /// </summary>
 [Alias("dailyfeed.posts.IPostsByDayGrain")]
-[GrainPool(GrainPools.Read)]
 public interface IPostsByDayGrain : IGrainWithIntegerKey
 {
     Task AddAsync(PostRef post);

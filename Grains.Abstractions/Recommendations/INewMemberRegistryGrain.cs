@@ -1,11 +1,9 @@
 using Dailyfeed.Grains.Abstractions.Paging;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Recommendations;
 
 /// <summary>The most recent signups (one grain, key <see cref="NewMemberRegistry.Key"/>), for "newbie" recommendations.</summary>
 [Alias("dailyfeed.recommendations.INewMemberRegistryGrain")]
-[GrainPool(GrainPools.Write)]
 public interface INewMemberRegistryGrain : IGrainWithStringKey
 {
     Task AddAsync(long memberId);

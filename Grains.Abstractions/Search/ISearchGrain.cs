@@ -1,7 +1,6 @@
 using Dailyfeed.Grains.Abstractions.Comments;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Abstractions.Search;
 
@@ -10,7 +9,6 @@ namespace Dailyfeed.Grains.Abstractions.Search;
 /// calls interleave freely.
 /// </summary>
 [Alias("dailyfeed.search.ISearchGrain")]
-[GrainPool(GrainPools.Read)]
 public interface ISearchGrain : IGrainWithStringKey
 {
     [AlwaysInterleave]

@@ -1,9 +1,10 @@
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Paging;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
 using Dailyfeed.Runtime.Streams;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Activities;
 
@@ -12,6 +13,7 @@ namespace Dailyfeed.Grains.Activities;
 /// already arrived changes nothing. An event that is not this member's, or that cannot be read, is refused (and ends in
 /// listener dead letters after the retries).
 /// </summary>
+[GrainPool(GrainPools.Read)]
 public sealed class ActivityGrain(
     [PersistentState("activity_log")] IPersistentState<ActivityLogState> log,
     IOptions<ActivityOptions> options) : Grain, IActivityGrain
@@ -19,9 +21,9 @@ public sealed class ActivityGrain(
     public async Task OnNextAsync(StreamEvent streamEvent)
     {
         var activity = ActivityEventMapper.ToActivityOrThrow(streamEvent);
-        if (activity.MemberId != GetPrimaryKeyLong())
+        if (activity.MemberId != this.GetPrimaryKeyLong())
         {
-            throw new InvalidOperationException($"Event {streamEvent.MessageKey} belongs to member {activity.MemberId}, not {GetPrimaryKeyLong()}.");
+            throw new InvalidOperationException($"Event {streamEvent.MessageKey} belongs to member {activity.MemberId}, not {this.GetPrimaryKeyLong()}.");
         }
 
         var entries = log.State.Entries;

@@ -1,8 +1,11 @@
 using Dailyfeed.Grains.Abstractions.Activities;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
 using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Grains.Scheduling;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Activities;
 
@@ -10,10 +13,11 @@ namespace Dailyfeed.Grains.Activities;
 /// Replays both dead-letter tables on a durable reminder. Rows are claimed in the database, so this grain and a Batch
 /// replay running at the same time never replay the same row.
 /// </summary>
+[GrainPool(GrainPools.Write)]
 public sealed class DeadLetterReplayGrain(
     IDeadLetterReplayer replayer,
     IOptions<ActivityOptions> options,
-    ILogger<DeadLetterReplayGrain> logger) : Grain, IDeadLetterReplayGrain
+    ILogger<DeadLetterReplayGrain> logger) : Grain, IDeadLetterReplayGrain, IRemindable
 {
     public const string ReminderName = "replay-dead-letters";
 
@@ -24,15 +28,16 @@ public sealed class DeadLetterReplayGrain(
 
     public async Task EnsureScheduledAsync()
     {
-        var interval = options.Value.ReplayInterval;
-        if (!(await GetRemindersAsync()).Any(r => r.Name == ReminderName && r.Period == interval))
-        {
-            await RegisterOrUpdateReminderAsync(ReminderName, interval, interval);
-        }
+        await PeriodicReminders.EnsureAsync(this, ReminderName, options.Value.ReplayInterval);
     }
 
-    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (!PeriodicReminders.IsOf(ReminderName, reminderName))
+        {
+            return;
+        }
+
         foreach (var kind in new[] { DeadLetterKind.Publisher, DeadLetterKind.Listener })
         {
             var result = await ReplayAsync(kind, options.Value.ReplayBatchSize);

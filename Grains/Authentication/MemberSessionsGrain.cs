@@ -1,9 +1,11 @@
 using Dailyfeed.Grains.Abstractions.Authentication;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Authentication;
 
 /// <summary>The login sessions of one member, so that logout-all reaches every refresh-token family.</summary>
+[GrainPool(GrainPools.Write)]
 public sealed class MemberSessionsGrain(
     [PersistentState("member_sessions")] IPersistentState<MemberSessionsState> sessions) : Grain, IMemberSessionsGrain
 {

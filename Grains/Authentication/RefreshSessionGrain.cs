@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using Dailyfeed.Grains.Abstractions.Authentication;
 using Dailyfeed.Grains.Abstractions.Errors;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Authentication;
 
@@ -12,6 +13,7 @@ namespace Dailyfeed.Grains.Authentication;
 /// rotated away within the reuse grace still refreshes (concurrent requests, several tabs); an older token of the
 /// family coming back after that means someone else holds a copy, so the whole family is revoked.
 /// </summary>
+[GrainPool(GrainPools.Write)]
 public sealed class RefreshSessionGrain(
     [PersistentState("refresh_session")] IPersistentState<RefreshSessionState> session,
     IOptions<AuthenticationOptions> options,
@@ -33,7 +35,7 @@ public sealed class RefreshSessionGrain(
         session.State.CreatedAt = clock.GetUtcNow();
         var token = IssueNext(client);
         await session.WriteStateAsync();
-        await GrainFactory.GetGrain<IMemberSessionsGrain>(memberId).AddAsync(GetPrimaryKey());
+        await GrainFactory.GetGrain<IMemberSessionsGrain>(memberId).AddAsync(this.GetPrimaryKey());
         await IndexExpiryAsync();
         return token;
     }
@@ -41,7 +43,7 @@ public sealed class RefreshSessionGrain(
     public async Task<RefreshOutcome> RotateOrThrowAsync(string presentedToken, ClientInfo client)
     {
         if (!RefreshTokenFormat.TryParse(presentedToken, out var family, out var tokenId, out var secret) ||
-            family != GetPrimaryKey() || !session.RecordExists)
+            family != this.GetPrimaryKey() || !session.RecordExists)
         {
             throw Invalid("the refresh token is not recognized");
         }
@@ -75,7 +77,7 @@ public sealed class RefreshSessionGrain(
     public Task<bool> IsValidAsync(string presentedToken)
     {
         var valid = RefreshTokenFormat.TryParse(presentedToken, out var family, out var tokenId, out var secret) &&
-                    family == GetPrimaryKey() && session.RecordExists && Liveness(tokenId, secret) != TokenLiveness.Dead;
+                    family == this.GetPrimaryKey() && session.RecordExists && Liveness(tokenId, secret) != TokenLiveness.Dead;
         return Task.FromResult(valid);
     }
 
@@ -105,7 +107,7 @@ public sealed class RefreshSessionGrain(
     /// <summary>Lists the session under its expiry bucket so cleanup finds it without scanning.</summary>
     private Task IndexExpiryAsync() =>
         GrainFactory.GetGrain<ISessionExpiryIndexGrain>(SessionExpiryBuckets.Of(session.State.ExpiresAt, _options.SessionExpiryBucket))
-            .AddAsync(GetPrimaryKey());
+            .AddAsync(this.GetPrimaryKey());
 
     private IssuedRefreshToken IssueNext(ClientInfo client)
     {
@@ -115,7 +117,7 @@ public sealed class RefreshSessionGrain(
         session.State.CurrentSecretHash = RefreshTokenFormat.Hash(secret);
         session.State.ExpiresAt = clock.GetUtcNow() + _options.RefreshTokenLifetime;
         session.State.LastClient = client;
-        return new IssuedRefreshToken(RefreshTokenFormat.Compose(GetPrimaryKey(), tokenId, secret), session.State.ExpiresAt);
+        return new IssuedRefreshToken(RefreshTokenFormat.Compose(this.GetPrimaryKey(), tokenId, secret), session.State.ExpiresAt);
     }
 
     /// <summary>

@@ -1,8 +1,10 @@
 using Dailyfeed.Grains.Abstractions.Authentication;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Authentication;
 
+[GrainPool(GrainPools.Write)]
 public sealed class SessionExpiryIndexGrain(
     [PersistentState("session_expiry")] IPersistentState<SessionExpiryIndexState> index) : Grain, ISessionExpiryIndexGrain
 {

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using Dailyfeed.Grains.Abstractions.Authentication;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
+using Dailyfeed.Grains.Scheduling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Authentication;
 
@@ -10,6 +12,7 @@ namespace Dailyfeed.Grains.Authentication;
 /// Owns the cluster's JWT signing keys. Rotation makes a fresh primary and gives the old one a grace window; once the
 /// window closes the key turns inactive (tokens signed by it must refresh) and is finally forgotten.
 /// </summary>
+[GrainPool(GrainPools.Write)]
 public sealed class SigningKeyRingGrain(
     [PersistentState("jwt_keys")] IPersistentState<SigningKeyRingState> ring,
     IOptions<AuthenticationOptions> options,
@@ -50,16 +53,12 @@ public sealed class SigningKeyRingGrain(
 
     public async Task EnsureScheduledAsync()
     {
-        var interval = _options.KeyRotationInterval;
-        if (!(await GetRemindersAsync()).Any(r => r.Name == RotationReminder && r.Period == interval))
-        {
-            await RegisterOrUpdateReminderAsync(RotationReminder, interval, interval);
-        }
+        await PeriodicReminders.EnsureAsync(this, RotationReminder, _options.KeyRotationInterval);
     }
 
-    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == RotationReminder)
+        if (PeriodicReminders.IsOf(RotationReminder, reminderName))
         {
             await RotateAsync();
         }

@@ -1,5 +1,6 @@
 using Dailyfeed.Grains.Abstractions.Authentication;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Authentication;
 
@@ -7,6 +8,7 @@ namespace Dailyfeed.Grains.Authentication;
 /// The durable blacklist of logged-out access tokens. Entries live only until the token's own expiry, so the list
 /// stays as small as the number of logouts within one access-token lifetime.
 /// </summary>
+[GrainPool(GrainPools.Write)]
 public sealed class TokenBlacklistGrain(
     [PersistentState("jwt_blacklist")] IPersistentState<TokenBlacklistState> blacklist,
     TimeProvider clock) : Grain, ITokenBlacklistGrain

@@ -1,7 +1,9 @@
 using Dailyfeed.Grains.Abstractions.Authentication;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
+using Dailyfeed.Grains.Scheduling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Authentication;
 
@@ -9,11 +11,12 @@ namespace Dailyfeed.Grains.Authentication;
 /// Sweeps every session-expiry bucket that lies wholly in the past (a session may have been refreshed since it was
 /// indexed, so each one checks its own expiry before deleting), then prunes the blacklist.
 /// </summary>
+[GrainPool(GrainPools.Write)]
 public sealed class TokenCleanupGrain(
     [PersistentState("token_cleanup")] IPersistentState<TokenCleanupState> cleanup,
     IOptions<AuthenticationOptions> options,
     TimeProvider clock,
-    ILogger<TokenCleanupGrain> logger) : Grain, ITokenCleanupGrain
+    ILogger<TokenCleanupGrain> logger) : Grain, ITokenCleanupGrain, IRemindable
 {
     public const string ReminderName = "cleanup-tokens";
 
@@ -52,14 +55,11 @@ public sealed class TokenCleanupGrain(
             await cleanup.WriteStateAsync();
         }
 
-        var interval = options.Value.CleanupInterval;
-        if (!(await GetRemindersAsync()).Any(r => r.Name == ReminderName && r.Period == interval))
-        {
-            await RegisterOrUpdateReminderAsync(ReminderName, interval, interval);
-        }
+        await PeriodicReminders.EnsureAsync(this, ReminderName, options.Value.CleanupInterval);
     }
 
-    public Task ReceiveReminderAsync(string reminderName, TickStatus status) => CleanupAsync();
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        PeriodicReminders.IsOf(ReminderName, reminderName) ? CleanupAsync() : Task.CompletedTask;
 
     private long LastPastBucket() => SessionExpiryBuckets.Of(clock.GetUtcNow(), options.Value.SessionExpiryBucket) - 1;
 

@@ -1,10 +1,12 @@
 using Dailyfeed.Grains.Abstractions.Comments;
 using Dailyfeed.Grains.Abstractions.Errors;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Comments;
 
 /// <summary>Maps a comment id to its post's thread; calls no other grain.</summary>
+[GrainPool(GrainPools.Write)]
 public sealed class CommentGrain(
     [PersistentState("comment_locator")] IPersistentState<CommentLocatorState> locator) : Grain, ICommentGrain
 {
@@ -20,7 +22,7 @@ public sealed class CommentGrain(
     public Task<long> GetPostIdOrThrowAsync() =>
         locator.State.PostId is { } postId
             ? Task.FromResult(postId)
-            : throw new DomainException(ErrorCodes.CommentNotFound, $"Comment {GetPrimaryKeyLong()} does not exist.");
+            : throw new DomainException(ErrorCodes.CommentNotFound, $"Comment {this.GetPrimaryKeyLong()} does not exist.");
 
     public Task<long?> FindPostIdAsync() => Task.FromResult(locator.State.PostId);
 }

@@ -4,15 +4,16 @@ using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
+using Dailyfeed.Grains.Abstractions.Search;
 using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Members;
 using Dailyfeed.Grains.Paging;
-using Dailyfeed.Runtime;
+using Dailyfeed.Grains.Text;
+using Dailyfeed.Orleans.Pools;
 using Dailyfeed.Runtime.Streams;
-using Dailyfeed.Grains.Abstractions.Search;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Dailyfeed.Grains.Text;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Comments;
 
@@ -20,6 +21,7 @@ namespace Dailyfeed.Grains.Comments;
 /// A post's comment tree. Replies are limited to depth 2, a parent must belong to the same post, and deleting a
 /// comment removes its whole subtree in one write. Calls only grains that never call back (post, locators, members).
 /// </summary>
+[GrainPool(GrainPools.Write)]
 public sealed class CommentThreadGrain(
     [PersistentState("comment_thread")] IPersistentState<CommentThreadState> thread,
     IOptions<CommentOptions> options,
@@ -27,7 +29,7 @@ public sealed class CommentThreadGrain(
     TimeProvider clock,
     ILogger<CommentThreadGrain> logger) : Grain, ICommentThreadGrain
 {
-    private long PostId => GetPrimaryKeyLong();
+    private long PostId => this.GetPrimaryKeyLong();
 
     public async Task<CommentView> AddAsync(long commentId, long authorId, long? parentId, string? content)
     {
@@ -51,7 +53,7 @@ public sealed class CommentThreadGrain(
         };
         thread.State.Comments[commentId] = comment;
         (parentId is { } p ? thread.State.Comments[p].Replies : thread.State.TopLevel).Add(commentId);
-        EnqueueEvent(Activity(MemberActivityType.COMMENT_CREATE, authorId, commentId));
+        this.EnqueueEvent(Activity(MemberActivityType.COMMENT_CREATE, authorId, commentId));
         await thread.WriteStateAsync();
 
         await GrainFactory.GetGrain<ICommentGrain>(commentId).BindAsync(PostId);
@@ -71,7 +73,7 @@ public sealed class CommentThreadGrain(
 
         comment.Content = ValidateOrThrow(content);
         comment.UpdatedAt = clock.GetUtcNow();
-        EnqueueEvent(Activity(MemberActivityType.COMMENT_UPDATE, memberId, commentId));
+        this.EnqueueEvent(Activity(MemberActivityType.COMMENT_UPDATE, memberId, commentId));
         await thread.WriteStateAsync();
         await IndexAsync(commentId, comment);
         return await ViewAsync(commentId, comment, memberId);
@@ -92,7 +94,7 @@ public sealed class CommentThreadGrain(
         }
 
         (comment.ParentId is { } parent ? thread.State.Comments[parent].Replies : thread.State.TopLevel).Remove(commentId);
-        EnqueueEvent(Activity(MemberActivityType.COMMENT_DELETE, memberId, commentId));
+        this.EnqueueEvent(Activity(MemberActivityType.COMMENT_DELETE, memberId, commentId));
         await thread.WriteStateAsync();
         await GrainFactory.GetGrain<IPostGrain>(PostId).AdjustCommentCountAsync(-removed.Count);
         // Every removed comment leaves its own author's list, replies by others included, so those pages stay full.
@@ -112,7 +114,7 @@ public sealed class CommentThreadGrain(
             throw new DomainException(ErrorCodes.CommentLikeAlreadyExists, "You already like this comment.");
         }
 
-        EnqueueEvent(Activity(MemberActivityType.LIKE_COMMENT, memberId, commentId));
+        this.EnqueueEvent(Activity(MemberActivityType.LIKE_COMMENT, memberId, commentId));
         await thread.WriteStateAsync();
     }
 
@@ -123,7 +125,7 @@ public sealed class CommentThreadGrain(
             throw new DomainException(ErrorCodes.CommentLikeCancelAlreadyCommitted, "You do not like this comment.");
         }
 
-        EnqueueEvent(Activity(MemberActivityType.LIKE_COMMENT_CANCEL, memberId, commentId));
+        this.EnqueueEvent(Activity(MemberActivityType.LIKE_COMMENT_CANCEL, memberId, commentId));
         await thread.WriteStateAsync();
     }
 

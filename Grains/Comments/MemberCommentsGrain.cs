@@ -1,11 +1,13 @@
 using Dailyfeed.Grains.Abstractions.Comments;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Paging;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Comments;
 
+[GrainPool(GrainPools.Read)]
 public sealed class MemberCommentsGrain(
     [PersistentState("member_comments")] IPersistentState<MemberCommentsState> comments,
     IOptions<CommentOptions> options) : Grain, IMemberCommentsGrain

@@ -1,12 +1,14 @@
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Paging;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Feeds;
 
 /// <summary>An author's timeline of post references; calls no other grain.</summary>
+[GrainPool(GrainPools.Read)]
 public sealed class AuthorPostsGrain(
     [PersistentState("author_posts")] IPersistentState<AuthorPostsState> timeline,
     IOptions<FeedOptions> options) : Grain, IAuthorPostsGrain

@@ -1,8 +1,10 @@
 using Dailyfeed.Grains.Abstractions.Feeds;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Feeds;
 
+[GrainPool(GrainPools.Read)]
 public sealed class CelebrityDirectoryGrain(
     [PersistentState("celebrities")] IPersistentState<CelebrityDirectoryState> directory) : Grain, ICelebrityDirectoryGrain
 {

@@ -3,8 +3,9 @@ using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Paging;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Feeds;
 
@@ -18,6 +19,7 @@ namespace Dailyfeed.Grains.Feeds;
 /// whole 500-entry document, the largest cost of a compose. The archive is written before the head is emptied, so a
 /// crash between the two leaves an entry in both, which the merged view folds into one.
 /// </remarks>
+[GrainPool(GrainPools.Read)]
 public sealed class FeedGrain(
     [PersistentState("feed")] IPersistentState<FeedState> archive,
     [PersistentState("feedHead")] IPersistentState<FeedState> head,
@@ -115,7 +117,7 @@ public sealed class FeedGrain(
         var all = await GrainFactory.GetGrain<ICelebrityDirectoryGrain>(CelebrityDirectory.Key).GetAllAsync();
         if (all.Count > 0)
         {
-            var following = (await GrainFactory.GetGrain<IMemberGrain>(GetPrimaryKeyLong()).GetAllFollowingIdsAsync()).ToHashSet();
+            var following = (await GrainFactory.GetGrain<IMemberGrain>(this.GetPrimaryKeyLong()).GetAllFollowingIdsAsync()).ToHashSet();
             all = all.Where(following.Contains).ToList();
         }
 

@@ -1,8 +1,10 @@
 using Dailyfeed.Grains.Abstractions.Posts;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Feeds;
 
+[GrainPool(GrainPools.Read)]
 public sealed class PostsByDayGrain(
     [PersistentState("posts_by_day")] IPersistentState<AuthorPostsState> day) : Grain, IPostsByDayGrain
 {

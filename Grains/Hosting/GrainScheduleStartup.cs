@@ -1,7 +1,6 @@
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Abstractions.Authentication;
 using Dailyfeed.Grains.Authentication;
-using Dailyfeed.Runtime;
 using Dailyfeed.Runtime.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,11 +1,13 @@
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Identity;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Identity;
 
 /// <summary>A sequence: the new high-water mark is stored before any id of the block is handed out, so no id repeats.</summary>
+[GrainPool(GrainPools.Write)]
 public sealed class IdAllocatorGrain(
     [PersistentState("id_sequence")] IPersistentState<IdAllocatorState> sequence,
     IOptions<IdAllocatorOptions> options) : Grain, IIdAllocatorGrain

@@ -1,6 +1,8 @@
+using Orleans.Storage;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Identity;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Identity;
 
@@ -8,6 +10,7 @@ namespace Dailyfeed.Grains.Identity;
 /// Holds one unique value. Uniqueness rests on the store: the claim is a conditional write, so if two activations of
 /// this grain ever coexist, the database lets only one claim land and the other surfaces as the conflict code.
 /// </summary>
+[GrainPool(GrainPools.Write)]
 public sealed class UniqueKeyGrain(
     [PersistentState("unique_key")] IPersistentState<UniqueKeyState> key) : Grain, IUniqueKeyGrain
 {
@@ -30,7 +33,9 @@ public sealed class UniqueKeyGrain(
         }
         catch (InconsistentStateException)
         {
+            // Another activation claimed it first; this one's copy is stale, so the next call starts from storage.
             key.State.OwnerId = null;
+            DeactivateOnIdle();
             throw Taken(conflictCode);
         }
     }
@@ -46,5 +51,5 @@ public sealed class UniqueKeyGrain(
     public Task<long?> GetOwnerAsync() => Task.FromResult(key.State.OwnerId);
 
     private DomainException Taken(string code) =>
-        new(code, $"'{GetPrimaryKeyString()[(GetPrimaryKeyString().IndexOf(':') + 1)..]}' is already taken.");
+        new(code, $"'{this.GetPrimaryKeyString()[(this.GetPrimaryKeyString().IndexOf(':') + 1)..]}' is already taken.");
 }

@@ -1,9 +1,11 @@
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Images;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Images;
 
+[GrainPool(GrainPools.Write)]
 public sealed class ImageGrain(
     [PersistentState("image")] IPersistentState<ImageState> image,
     TimeProvider clock) : Grain, IImageGrain
@@ -15,7 +17,7 @@ public sealed class ImageGrain(
             throw new DomainException(ErrorCodes.InvalidRequest, "This image id is already used.");
         }
 
-        image.State.Info = new ImageInfo(GetPrimaryKey(), ownerId, contentType, length, clock.GetUtcNow());
+        image.State.Info = new ImageInfo(this.GetPrimaryKey(), ownerId, contentType, length, clock.GetUtcNow());
         await image.WriteStateAsync();
         return image.State.Info;
     }

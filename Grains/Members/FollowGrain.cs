@@ -1,10 +1,10 @@
 using System.Globalization;
 using Dailyfeed.Grains.Abstractions.Errors;
-using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Feeds;
+using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Feeds;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
 using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Grains.Members;
@@ -14,6 +14,7 @@ namespace Dailyfeed.Grains.Members;
 /// other at the same moment use two different edges and never wait on each other's turn. It also keeps the follower's
 /// feed in step: backfill on follow, removal on unfollow.
 /// </summary>
+[GrainPool(GrainPools.Write)]
 public sealed class FollowGrain(IOptions<FeedOptions> options) : Grain, IFollowGrain
 {
     public async Task FollowAsync()
@@ -56,7 +57,7 @@ public sealed class FollowGrain(IOptions<FeedOptions> options) : Grain, IFollowG
 
     private (long Follower, long Followee) ParseKey()
     {
-        var parts = GetPrimaryKeyString().Split(':');
+        var parts = this.GetPrimaryKeyString().Split(':');
         return (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 }

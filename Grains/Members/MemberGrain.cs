@@ -1,18 +1,20 @@
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Abstractions.Errors;
-using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Abstractions.Feeds;
-using Dailyfeed.Grains.Feeds;
-using Dailyfeed.Grains.Paging;
-using Dailyfeed.Grains.Recommendations;
 using Dailyfeed.Grains.Abstractions.Identity;
 using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Recommendations;
-using Dailyfeed.Runtime;
+using Dailyfeed.Grains.Activities;
+using Dailyfeed.Grains.Feeds;
+using Dailyfeed.Grains.Paging;
+using Dailyfeed.Grains.Recommendations;
+using Dailyfeed.Orleans.Pools;
+using Dailyfeed.Runtime.Streams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Members;
 
@@ -20,6 +22,7 @@ namespace Dailyfeed.Grains.Members;
 /// One member. Outgoing calls go only to grains that never call back (unique keys, the signup registry, follow edges
 /// started without waiting), so a member's turn can never wait in a cycle.
 /// </summary>
+[GrainPool(GrainPools.Write)]
 public sealed class MemberGrain(
     [PersistentState("member")] IPersistentState<MemberState> member,
     IPasswordHasher<MemberCredentials> hasher,
@@ -33,7 +36,7 @@ public sealed class MemberGrain(
 
     private MemberState State => member.State;
 
-    private long Id => GetPrimaryKeyLong();
+    private long Id => this.GetPrimaryKeyLong();
 
     public async Task<MemberProfile> RegisterAsync(MemberRegistration registration)
     {
@@ -59,7 +62,7 @@ public sealed class MemberGrain(
         State.PasswordHash = hasher.HashPassword(Credentials, registration.Password);
         State.Status = MemberStatus.Active;
         State.CreatedAt = State.UpdatedAt = clock.GetUtcNow();
-        EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_SIGNUP, Id, State.CreatedAt));
+        this.EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_SIGNUP, Id, State.CreatedAt));
         await member.WriteStateAsync();
         await NewMemberRegistryWrites.AddAsync(GrainFactory, Id, recommendationOptions.Value);
         return MemberMapper.ToProfile(Id, State);
@@ -75,15 +78,15 @@ public sealed class MemberGrain(
             throw new DomainException(ErrorCodes.MemberPasswordInvalid, "The email or password is not correct.");
         }
 
-        EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_LOGIN, Id, clock.GetUtcNow()));
-        await FlushEventsAsync();
+        this.EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_LOGIN, Id, clock.GetUtcNow()));
+        await this.FlushEventsAsync();
         return MemberMapper.ToSummary(Id, State);
     }
 
     public Task RecordLogoutAsync()
     {
-        EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_LOGOUT, Id, clock.GetUtcNow()));
-        return FlushEventsAsync();
+        this.EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_LOGOUT, Id, clock.GetUtcNow()));
+        return this.FlushEventsAsync();
     }
 
     public Task<MemberProfile> GetProfileOrThrowAsync(long viewerId)
@@ -163,7 +166,7 @@ public sealed class MemberGrain(
         }
 
         State.Followings.Insert(0, targetMemberId);
-        EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_FOLLOW, Id, clock.GetUtcNow(), targetMemberId));
+        this.EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_FOLLOW, Id, clock.GetUtcNow(), targetMemberId));
         await SaveAsync();
     }
 
@@ -174,7 +177,7 @@ public sealed class MemberGrain(
             throw new DomainException(ErrorCodes.FollowRelationshipNotFound, $"You do not follow member {targetMemberId}.");
         }
 
-        EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_UNFOLLOW, Id, clock.GetUtcNow(), targetMemberId));
+        this.EnqueueEvent(ActivityEventMapper.Member(MemberActivityType.MEMBER_UNFOLLOW, Id, clock.GetUtcNow(), targetMemberId));
         await SaveAsync();
     }
 

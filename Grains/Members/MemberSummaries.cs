@@ -1,6 +1,5 @@
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Members;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Members;
 

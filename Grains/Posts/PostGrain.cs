@@ -3,14 +3,16 @@ using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Feeds;
 using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Posts;
+using Dailyfeed.Grains.Abstractions.Search;
 using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Feeds;
 using Dailyfeed.Grains.Members;
 using Dailyfeed.Grains.Text;
-using Dailyfeed.Runtime;
-using Dailyfeed.Grains.Abstractions.Search;
+using Dailyfeed.Orleans.Pools;
+using Dailyfeed.Runtime.Streams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Posts;
 
@@ -18,6 +20,7 @@ namespace Dailyfeed.Grains.Posts;
 /// One post. Every change is written with its activity event (the like event names the liker: the original recorded
 /// the author). Creation fans the post out to followers' feeds unless the author is above the fan-out threshold.
 /// </summary>
+[GrainPool(GrainPools.Write)]
 public sealed class PostGrain(
     [PersistentState("post")] IPersistentState<PostState> post,
     IOptions<PostOptions> options,
@@ -32,7 +35,7 @@ public sealed class PostGrain(
 
     private PostState State => post.State;
 
-    private long Id => GetPrimaryKeyLong();
+    private long Id => this.GetPrimaryKeyLong();
 
     public async Task<PostView> CreateAsync(long authorId, PostDraft draft)
     {
@@ -49,7 +52,7 @@ public sealed class PostGrain(
         State.Title = title;
         State.Content = content;
         State.CreatedAt = State.UpdatedAt = clock.GetUtcNow();
-        EnqueueEvent(Activity(MemberActivityType.POST_CREATE, authorId));
+        this.EnqueueEvent(Activity(MemberActivityType.POST_CREATE, authorId));
         await post.WriteStateAsync();
 
         var reference = PostMapper.ToRef(Id, State);
@@ -71,7 +74,7 @@ public sealed class PostGrain(
 
         (State.Title, State.Content) = ValidateOrThrow(draft);
         State.UpdatedAt = clock.GetUtcNow();
-        EnqueueEvent(Activity(MemberActivityType.POST_UPDATE, memberId));
+        this.EnqueueEvent(Activity(MemberActivityType.POST_UPDATE, memberId));
         await post.WriteStateAsync();
         await IndexAsync();
         await RankAsync();
@@ -88,7 +91,7 @@ public sealed class PostGrain(
 
         State.Deleted = true;
         State.UpdatedAt = clock.GetUtcNow();
-        EnqueueEvent(Activity(MemberActivityType.POST_DELETE, memberId));
+        this.EnqueueEvent(Activity(MemberActivityType.POST_DELETE, memberId));
         await post.WriteStateAsync();
         await GrainFactory.GetGrain<IAuthorPostsGrain>(State.AuthorId).RemoveAsync(Id);
         await GrainFactory.GetGrain<IPostsByDayGrain>(PostDays.KeyOf(DateOnly.FromDateTime(State.CreatedAt.UtcDateTime), Id)).RemoveAsync(Id);
@@ -105,7 +108,7 @@ public sealed class PostGrain(
             throw new DomainException(ErrorCodes.PostLikeAlreadyExists, "You already like this post.");
         }
 
-        EnqueueEvent(Activity(MemberActivityType.LIKE_POST, memberId));
+        this.EnqueueEvent(Activity(MemberActivityType.LIKE_POST, memberId));
         await post.WriteStateAsync();
         await RankAsync();
     }
@@ -118,7 +121,7 @@ public sealed class PostGrain(
             throw new DomainException(ErrorCodes.PostLikeCancelAlreadyCommitted, "You do not like this post.");
         }
 
-        EnqueueEvent(Activity(MemberActivityType.LIKE_POST_CANCEL, memberId));
+        this.EnqueueEvent(Activity(MemberActivityType.LIKE_POST_CANCEL, memberId));
         await post.WriteStateAsync();
         await RankAsync();
     }
@@ -129,7 +132,7 @@ public sealed class PostGrain(
         if (viewerId != State.AuthorId)
         {
             State.ViewCount++;
-            EnqueueEvent(Activity(MemberActivityType.POST_READ, viewerId));
+            this.EnqueueEvent(Activity(MemberActivityType.POST_READ, viewerId));
             await post.WriteStateAsync();
             await RankAsync();
         }

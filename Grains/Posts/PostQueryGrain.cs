@@ -3,11 +3,12 @@ using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Feeds;
 using Dailyfeed.Grains.Paging;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
 using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Grains.Posts;
 
+[GrainPool(GrainPools.Read)]
 public sealed class PostQueryGrain(IOptions<PostQueryOptions> options) : Grain, IPostQueryGrain
 {
     public async Task<Slice<PostView>> RankedAsync(PostRanking ranking, long viewerId, PageRequest page)

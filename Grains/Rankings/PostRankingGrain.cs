@@ -1,8 +1,9 @@
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Paging;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Rankings;
 
@@ -10,6 +11,7 @@ namespace Dailyfeed.Grains.Rankings;
 /// Keeps every ranking sorted in memory, re-sorting lazily after changes; persists on a timer and on deactivation
 /// rather than per like or view, because updates carry absolute counters and repair anything a crash lost.
 /// </summary>
+[GrainPool(GrainPools.Read)]
 public sealed class PostRankingGrain(
     [PersistentState("post_rankings")] IPersistentState<PostRankingState> rankings,
     IOptions<RankingOptions> options) : Grain, IPostRankingGrain
@@ -20,7 +22,7 @@ public sealed class PostRankingGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        RegisterTimer(_ => PersistIfDirtyAsync(), _options.PersistInterval, _options.PersistInterval);
+        this.RegisterGrainTimer(PersistIfDirtyAsync, _options.PersistInterval, _options.PersistInterval);
         return Task.CompletedTask;
     }
 

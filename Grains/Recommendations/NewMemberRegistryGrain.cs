@@ -1,12 +1,14 @@
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Recommendations;
 using Dailyfeed.Grains.Paging;
-using Dailyfeed.Runtime;
+using Dailyfeed.Orleans.Pools;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Grains.Recommendations;
 
 /// <summary>A bounded, newest-first list of signups; calls no other grain, so it can never take part in a call cycle.</summary>
+[GrainPool(GrainPools.Write)]
 public sealed class NewMemberRegistryGrain(
     [PersistentState("new_members")] IPersistentState<NewMemberRegistryState> registry,
     IOptions<RecommendationOptions> options) : Grain, INewMemberRegistryGrain

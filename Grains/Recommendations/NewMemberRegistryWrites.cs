@@ -1,5 +1,5 @@
+using Orleans.Storage;
 using Dailyfeed.Grains.Abstractions.Recommendations;
-using Dailyfeed.Runtime;
 
 namespace Dailyfeed.Grains.Recommendations;
 

@@ -5,12 +5,13 @@ using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Abstractions.Search;
 using Dailyfeed.Grains.Paging;
 using Dailyfeed.Grains.Posts;
-using Dailyfeed.Runtime;
 using Dailyfeed.Grains.Text;
+using Dailyfeed.Orleans.Pools;
 
 namespace Dailyfeed.Grains.Search;
 
 /// <summary>Queries the index with the grain's key as keyword and turns hits into the views the API returns.</summary>
+[GrainPool(GrainPools.Read)]
 public sealed class SearchGrain(ISearchIndex index) : Grain, ISearchGrain
 {
     public const int MaxKeywordLength = 100;
@@ -41,7 +42,7 @@ public sealed class SearchGrain(ISearchIndex index) : Grain, ISearchGrain
 
     private string KeywordOrThrow()
     {
-        var keyword = GetPrimaryKeyString().Trim();
+        var keyword = this.GetPrimaryKeyString().Trim();
         UserText.RefuseControlCharactersOrThrow("keyword", keyword);
         return keyword.Length is 0 or > MaxKeywordLength
             ? throw new DomainException(ErrorCodes.InvalidRequest, $"keyword must be 1-{MaxKeywordLength} characters.")

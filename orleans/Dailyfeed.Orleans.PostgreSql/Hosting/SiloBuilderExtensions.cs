@@ -38,6 +38,21 @@ public static class SiloBuilderExtensions
             clustering.ConnectionString = connectionString;
         });
 
+        if (options.UseForGrainStorage)
+        {
+            AddGrainStorage(siloBuilder, options, connectionString);
+        }
+
+        siloBuilder.UseAdoNetReminderService(reminders =>
+        {
+            reminders.Invariant = PostgreSqlInvariant.Name;
+            reminders.ConnectionString = connectionString;
+        });
+
+        return siloBuilder;
+    }
+
+    private static void AddGrainStorage(ISiloBuilder siloBuilder, DailyfeedPostgreSqlOptions options, string connectionString) =>
         siloBuilder.AddAdoNetGrainStorage(options.StorageProviderName, storage => storage
             .Configure<IOptions<SystemTextJsonGrainStorageSerializerOptions>>((storageOptions, json) =>
             {
@@ -48,13 +63,4 @@ public static class SiloBuilderExtensions
                 // into every payload, and replacing the silo-wide default would change other providers.
                 storageOptions.GrainStorageSerializer = new SystemTextJsonGrainStorageSerializer(json);
             }));
-
-        siloBuilder.UseAdoNetReminderService(reminders =>
-        {
-            reminders.Invariant = PostgreSqlInvariant.Name;
-            reminders.ConnectionString = connectionString;
-        });
-
-        return siloBuilder;
-    }
 }

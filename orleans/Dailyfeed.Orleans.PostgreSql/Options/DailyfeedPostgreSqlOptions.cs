@@ -25,6 +25,12 @@ public sealed class DailyfeedPostgreSqlOptions
     /// </summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>
+    /// Whether the silo keeps grain state with Orleans' ADO.NET provider. Off when another provider owns grain state
+    /// (Dailyfeed's silos use a storage that commits stream events with the state).
+    /// </summary>
+    public bool UseForGrainStorage { get; set; } = true;
+
     /// <summary>Name of the grain storage provider the silo registers (Orleans' default provider name).</summary>
     public string StorageProviderName { get; set; } = global::Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME;
 

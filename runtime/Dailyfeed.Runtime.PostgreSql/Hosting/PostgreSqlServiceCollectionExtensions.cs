@@ -1,9 +1,5 @@
 using Dailyfeed.Runtime.Hosting;
-using Dailyfeed.Runtime.Membership;
-using Dailyfeed.Runtime.PostgreSql.Membership;
-using Dailyfeed.Runtime.PostgreSql.Reminders;
 using Dailyfeed.Runtime.PostgreSql.Storage;
-using Dailyfeed.Runtime.Reminders;
 using Dailyfeed.Runtime.Storage;
 using Dailyfeed.Runtime.PostgreSql.Streams;
 using Dailyfeed.Runtime.Streams;
@@ -14,7 +10,7 @@ namespace Dailyfeed.Runtime.PostgreSql.Hosting;
 
 public static class PostgreSqlServiceCollectionExtensions
 {
-    /// <summary>Grain state, membership and reminders in PostgreSQL: the production store.</summary>
+    /// <summary>Grain state with its stream outbox, and dead letters, in PostgreSQL: the production store (Orleans keeps membership and reminders in the same database).</summary>
     public static IServiceCollection AddPostgreSqlClusterStore(this IServiceCollection services, Action<PostgreSqlClusterOptions>? configure = null)
     {
         // Configuration binds only when the container has one, so a bare ServiceCollection (tools, tests) works too.
@@ -27,8 +23,6 @@ public static class PostgreSqlServiceCollectionExtensions
 
         services.AddSingleton<PostgreSqlClusterDatabase>();
         services.AddSingleton<IGrainStorage, PostgreSqlGrainStorage>();
-        services.AddSingleton<IMembershipTable, PostgreSqlMembershipTable>();
-        services.AddSingleton<IReminderTable, PostgreSqlReminderTable>();
         services.AddSingleton<IStreamOutboxStore, PostgreSqlOutboxStore>();
         services.AddSingleton<IDeadLetterStore, PostgreSqlDeadLetterStore>();
         return services;

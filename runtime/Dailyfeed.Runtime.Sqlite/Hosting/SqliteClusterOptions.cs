@@ -3,6 +3,8 @@ namespace Dailyfeed.Runtime.Sqlite.Hosting;
 /// <summary>The embedded default's store: one SQLite file (configuration section Dailyfeed:Sqlite).</summary>
 public sealed class SqliteClusterOptions
 {
+    public const string Section = "Dailyfeed:Sqlite";
+
     /// <summary>Path of the database file, created with its directory on first use.</summary>
     public string DataSource { get; set; } = "data/dailyfeed.db";
 

@@ -1,8 +1,4 @@
 using Dailyfeed.Runtime.Hosting;
-using Dailyfeed.Runtime.Membership;
-using Dailyfeed.Runtime.Reminders;
-using Dailyfeed.Runtime.Sqlite.Membership;
-using Dailyfeed.Runtime.Sqlite.Reminders;
 using Dailyfeed.Runtime.Sqlite.Storage;
 using Dailyfeed.Runtime.Storage;
 using Dailyfeed.Runtime.Sqlite.Streams;
@@ -15,7 +11,7 @@ namespace Dailyfeed.Runtime.Sqlite.Hosting;
 
 public static class SqliteServiceCollectionExtensions
 {
-    /// <summary>Grain state, membership and reminders in one SQLite file: the embedded default, no server needed.</summary>
+    /// <summary>Grain state with its stream outbox, and dead letters, in one SQLite file: the embedded default, no server needed.</summary>
     public static IServiceCollection AddSqliteClusterStore(this IServiceCollection services, Action<SqliteClusterOptions>? configure = null)
     {
         // Configuration binds only when the container has one, so a bare ServiceCollection (tools, tests) works too.
@@ -29,8 +25,6 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SqliteClusterDatabase>();
         services.AddSingleton<IGrainStorage, SqliteGrainStorage>();
-        services.AddSingleton<IMembershipTable, SqliteMembershipTable>();
-        services.AddSingleton<IReminderTable, SqliteReminderTable>();
         services.AddSingleton<IStreamOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IDeadLetterStore, SqliteDeadLetterStore>();
         return services;

@@ -1,38 +1,32 @@
-using Dailyfeed.Runtime.Hosting;
-using Dailyfeed.Runtime.Membership;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
+using global::Orleans;
+using global::Orleans.Runtime;
 
 namespace Dailyfeed.Runtime.Health;
 
 /// <summary>
-/// Ready means: the membership table answered recently (the database is reachable), every pool this node needs has
-/// a live silo, and, on a silo, the silo is running rather than draining.
+/// Ready means: on a silo, the silo is active (joined, not draining); everywhere, the cluster answers a membership
+/// query with at least one active silo (the membership table in PostgreSQL is reachable through it).
 /// </summary>
-internal sealed class ClusterHealthCheck(
-    IClusterMembership membership,
-    IOptions<MembershipOptions> options,
-    IServiceProvider services) : IHealthCheck
+internal sealed class ClusterHealthCheck(IGrainFactory grains, IServiceProvider services) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var silo = services.GetService(typeof(SiloHost)) as SiloHost;
-        if (silo is { IsRunning: false })
+        if (services.GetService(typeof(ISiloStatusOracle)) is ISiloStatusOracle oracle && oracle.CurrentStatus != SiloStatus.Active)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy("the silo is starting or draining"));
+            return HealthCheckResult.Unhealthy($"the silo is {oracle.CurrentStatus}");
         }
 
-        var last = membership.LastSuccessfulRefresh;
-        if (last is null || DateTimeOffset.UtcNow - last > options.Value.LeaseDuration)
+        try
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy("the membership table has not answered within the lease"));
+            var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return hosts.Count > 0
+                ? HealthCheckResult.Healthy($"{hosts.Count} active silos")
+                : HealthCheckResult.Unhealthy("no active silo");
         }
-
-        // A gateway needs both pools to serve its routes; a silo needs its own pools to be routable.
-        IEnumerable<string> needed = silo?.Pools ?? [GrainPools.Read, GrainPools.Write];
-        var missing = needed.Where(p => !membership.HasActiveSilo(p)).ToList();
-        return Task.FromResult(missing.Count == 0
-            ? HealthCheckResult.Healthy($"{membership.Silos.Count} silos")
-            : HealthCheckResult.Unhealthy($"no live silo serves: {string.Join(", ", missing)}"));
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("the cluster does not answer", ex);
+        }
     }
 }

@@ -1,86 +1,49 @@
-using Dailyfeed.Runtime.Activation;
-using Dailyfeed.Runtime.Membership;
-using Dailyfeed.Runtime.Messaging;
-using Dailyfeed.Runtime.Placement;
-using Dailyfeed.Runtime.Reminders;
+using Dailyfeed.Runtime.Resilience;
 using Dailyfeed.Runtime.Serialization;
+using Dailyfeed.Runtime.Storage;
 using Dailyfeed.Runtime.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using global::Orleans.Hosting;
+using global::Orleans.Providers;
+using global::Orleans.Runtime;
+using global::Orleans.Runtime.Hosting;
 
 namespace Dailyfeed.Runtime.Hosting;
 
-/// <summary>Hosting entry points: a silo (hosts grains) or a cluster client (only calls them).</summary>
+/// <summary>What an Orleans silo of Dailyfeed adds to Orleans: the outbox grain storage and the activity stream pipeline.</summary>
 public static class RuntimeServiceCollectionExtensions
 {
     public const string ConfigurationRoot = "Dailyfeed";
 
-    /// <summary>Hosts a silo in this process. Pick the store with a provider extension (in-memory, SQLite, PostgreSQL).</summary>
-    public static IServiceCollection AddDailyfeedSilo(this IServiceCollection services, Action<SiloBuilder> configure)
+    /// <summary>
+    /// Makes the project's state store (register one first: <c>AddPostgreSqlClusterStore</c> or
+    /// <c>AddSqliteClusterStore</c>) the silo's default grain storage, committing each activation's pending stream
+    /// events with its state; and, when a stream transport is registered, relays the outbox and delivers events to
+    /// the subscribers added with <see cref="AddStreamSubscription"/>.
+    /// </summary>
+    public static ISiloBuilder UseDailyfeedOutboxStorage(this ISiloBuilder silo)
     {
-        AddCallPath(services);
-        services.AddOptions<SiloOptions>().BindConfiguration($"{ConfigurationRoot}:Silo");
-        services.PostConfigure<SiloOptions>(o =>
-        {
-            // Configuration binding appends to lists, so the default is applied here, after binding.
-            o.Pools = o.Pools.Count == 0 ? [GrainPools.Read, GrainPools.Write] : o.Pools.Distinct(StringComparer.Ordinal).ToList();
-        });
-        services.AddOptions<ActivationOptions>().BindConfiguration($"{ConfigurationRoot}:Activation");
-        services.AddOptions<ReminderOptions>().BindConfiguration($"{ConfigurationRoot}:Reminders");
-        services.TryAddSingleton(sp => new GrainClassRegistry(sp.GetRequiredService<IOptions<GrainAssemblies>>().Value));
-        services.TryAddSingleton<Catalog>();
-        services.TryAddSingleton<ActivationCollector>();
-        services.TryAddSingleton<ReminderService>();
-        services.TryAddSingleton<IReminderRegistry, ReminderRegistry>();
+        var services = silo.Services;
+        services.AddDailyfeedGrainCalls();
+        services.AddOptions<SerializationOptions>();
         services.AddOptions<StreamOptions>().BindConfiguration($"{ConfigurationRoot}:Streams");
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<GrainSerializer>();
+        services.TryAddSingleton<OutboxGrainStorage>();
+        services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (provider, _) => provider.GetRequiredService<OutboxGrainStorage>());
         services.TryAddSingleton<StreamSubscriptions>();
         services.TryAddSingleton<StreamConsumer>();
         services.TryAddSingleton<OutboxRelay>();
         // Resolves to null on a silo without streams, so callers can tell replay is not available there.
         services.TryAddSingleton<IDeadLetterReplayer>(sp =>
             sp.GetService<IStreamTransport>() is null ? null! : ActivatorUtilities.CreateInstance<DeadLetterReplayer>(sp));
-        services.TryAddSingleton<SiloMessageEndpoint>();
-        services.TryAddSingleton<SiloEndpointServer>();
-        services.TryAddSingleton(sp => new SiloHost(
-            sp.GetRequiredService<SiloEndpointServer>(),
-            sp.GetRequiredService<ClusterMembershipService>(),
-            sp.GetRequiredService<Catalog>(),
-            sp.GetRequiredService<ActivationCollector>(),
-            sp.GetRequiredService<ReminderService>(),
-            sp.GetRequiredService<PlacementService>(),
-            sp.GetService<IStreamTransport>() is null ? null : sp.GetRequiredService<StreamConsumer>(),
-            sp.GetService<IStreamTransport>() is null ? null : sp.GetRequiredService<OutboxRelay>(),
-            sp.GetRequiredService<IOptions<SiloOptions>>(),
-            sp.GetRequiredService<ILogger<SiloHost>>()));
-        services.AddHostedService(sp => sp.GetRequiredService<SiloHost>());
-        configure(new SiloBuilder(services));
-        return services;
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StreamPipelineLifecycle>();
+        return silo;
     }
 
-    /// <summary>Makes this process a cluster client: grain references route to silos; no grain runs here.</summary>
-    public static IServiceCollection AddDailyfeedClient(this IServiceCollection services)
-    {
-        AddCallPath(services);
-        services.AddHostedService<ClusterClientHost>();
-        return services;
-    }
-
-    private static void AddCallPath(IServiceCollection services)
-    {
-        services.AddOptions<MembershipOptions>().BindConfiguration($"{ConfigurationRoot}:Membership");
-        services.AddOptions<MessagingOptions>().BindConfiguration($"{ConfigurationRoot}:Messaging");
-        services.AddOptions<Resilience.ResilienceOptions>().BindConfiguration($"{ConfigurationRoot}:Resilience");
-        services.AddOptions<SerializationOptions>();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<GrainSerializer>();
-        services.TryAddSingleton<RemoteGrainCaller>();
-        services.TryAddSingleton<ClusterMembershipService>();
-        services.TryAddSingleton<IClusterMembership>(sp => sp.GetRequiredService<ClusterMembershipService>());
-        services.TryAddSingleton<PlacementService>();
-        services.TryAddSingleton<GrainCallRouter>();
-        services.TryAddSingleton<IGrainFactory, GrainFactory>();
-    }
+    /// <summary>Delivers every event of <paramref name="stream"/> through <paramref name="deliverAsync"/> (a grain call).</summary>
+    public static IServiceCollection AddStreamSubscription(
+        this IServiceCollection services, string stream, Func<global::Orleans.IGrainFactory, StreamEvent, Task> deliverAsync) =>
+        services.AddSingleton(new StreamSubscription(stream, deliverAsync));
 }

@@ -1,11 +1,12 @@
-using Dailyfeed.Runtime.Activation;
-using Dailyfeed.Runtime.Hosting;
+using Dailyfeed.Runtime.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Dailyfeed.Runtime.Streams;
 using Polly.CircuitBreaker;
+using global::Orleans;
+using global::Orleans.Runtime;
 
 namespace Dailyfeed.Runtime.Telemetry;
 
@@ -16,23 +17,25 @@ public static class MetricsEndpointExtensions
     /// <summary>Counting stops here: beyond it the alert has long fired and the exact number does not matter.</summary>
     private const int MaxCountedDeadLetters = 10_000;
 
+    /// <summary>The exporter, and grain call counts of every call this process makes (silo or client).</summary>
     public static IServiceCollection AddDailyfeedMetrics(this IServiceCollection services) =>
-        services.AddSingleton<PrometheusExporter>();
+        services.AddSingleton<PrometheusExporter>().AddSingleton<IOutgoingGrainCallFilter, GrainCallMetricsFilter>();
 
     /// <summary>GET /metrics in the Prometheus text format with the process's CPU, GC and thread pool; on a silo it adds activation and breaker gauges.</summary>
     public static IEndpointConventionBuilder MapDailyfeedMetrics(this IEndpointRouteBuilder app)
     {
         var exporter = app.ServiceProvider.GetRequiredService<PrometheusExporter>();
         exporter.Gauges.Add(_ => Task.FromResult(ProcessMetrics.Render()));
-        if (app.ServiceProvider.GetService<SiloHost>() is { } silo)
+        if (app.ServiceProvider.GetService<OutboxGrainStorage>() is { } storage)
         {
-            var catalog = app.ServiceProvider.GetRequiredService<Catalog>();
+            var silo = app.ServiceProvider.GetRequiredService<ILocalSiloDetails>().Name;
+            var activations = app.ServiceProvider.GetRequiredService<IActivationWorkingSet>();
             exporter.Gauges.Add(_ => Task.FromResult<IEnumerable<string>>(
             [
                 "# TYPE dailyfeed_activations gauge",
-                $"dailyfeed_activations{{silo=\"{silo.SiloId}\"}} {silo.ActivationCount}",
+                $"dailyfeed_activations{{silo=\"{silo}\"}} {activations.Count}",
                 "# TYPE dailyfeed_circuit_open gauge",
-                $"dailyfeed_circuit_open{{dependency=\"grain storage\",silo=\"{silo.SiloId}\"}} {(catalog.StorageCircuit is CircuitState.Closed ? 0 : 1)}",
+                $"dailyfeed_circuit_open{{dependency=\"grain storage\",silo=\"{silo}\"}} {(storage.Circuit is CircuitState.Closed ? 0 : 1)}",
             ]));
             if (app.ServiceProvider.GetService<IStreamOutboxStore>() is { } outbox && app.ServiceProvider.GetService<IDeadLetterStore>() is { } deadLetters)
             {

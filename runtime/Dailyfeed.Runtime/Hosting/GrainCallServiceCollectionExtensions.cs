@@ -1,0 +1,21 @@
+using Dailyfeed.Runtime.Resilience;
+using Microsoft.Extensions.DependencyInjection;
+using global::Orleans;
+using global::Orleans.Serialization;
+
+namespace Dailyfeed.Runtime.Hosting;
+
+public static class GrainCallServiceCollectionExtensions
+{
+    /// <summary>
+    /// How Dailyfeed's grain calls behave in every silo and client: reads retried across a silo failure, and the
+    /// project's exceptions (a dependency outage, for one) carried to the caller as their own types.
+    /// </summary>
+    public static IServiceCollection AddDailyfeedGrainCalls(this IServiceCollection services)
+    {
+        services.AddOptions<ResilienceOptions>().BindConfiguration($"{RuntimeServiceCollectionExtensions.ConfigurationRoot}:Resilience");
+        services.AddSingleton<IOutgoingGrainCallFilter, ReadOnlyCallRetryFilter>();
+        services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Dailyfeed"));
+        return services;
+    }
+}

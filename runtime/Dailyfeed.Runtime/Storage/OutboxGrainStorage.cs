@@ -1,0 +1,95 @@
+using Dailyfeed.Runtime.Resilience;
+using Dailyfeed.Runtime.Serialization;
+using Dailyfeed.Runtime.Streams;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using global::Orleans;
+using global::Orleans.Runtime;
+using StateStore = Dailyfeed.Runtime.Storage.IGrainStorage;
+using StateKey = Dailyfeed.Runtime.GrainId;
+using OrleansGrainId = global::Orleans.Runtime.GrainId;
+
+namespace Dailyfeed.Runtime.Storage;
+
+/// <summary>
+/// Orleans grain storage over the project's state stores (PostgreSQL, SQLite), which write the activation's pending
+/// stream events to the outbox in the state's own transaction: Orleans' ADO.NET provider cannot, and the outbox is
+/// what makes "an acknowledged write has its events" hold. Calls pass the storage circuit breaker, so a dead database
+/// fails fast with 503. Keeps Orleans' ETag contract: a stale write throws <see cref="InconsistentStateException"/>.
+/// </summary>
+internal sealed class OutboxGrainStorage : global::Orleans.Storage.IGrainStorage
+{
+    private readonly StateStore _store;
+    private readonly DependencyPipeline _pipeline;
+    private readonly GrainSerializer _serializer;
+    private readonly IGrainContextAccessor _contexts;
+
+    public OutboxGrainStorage(
+        StateStore store,
+        GrainSerializer serializer,
+        IGrainContextAccessor contexts,
+        IOptions<ResilienceOptions> resilience,
+        ILogger<OutboxGrainStorage> logger)
+    {
+        _store = store;
+        _serializer = serializer;
+        _contexts = contexts;
+        _pipeline = new DependencyPipeline("grain storage", resilience.Value.Storage, logger);
+    }
+
+    /// <summary>The storage circuit's state, for the circuit gauge.</summary>
+    public Polly.CircuitBreaker.CircuitState Circuit => _pipeline.State;
+
+    public async Task ReadStateAsync<T>(string stateName, OrleansGrainId grainId, IGrainState<T> grainState)
+    {
+        var stored = await _pipeline.ExecuteAsync(token => _store.ReadAsync(stateName, KeyOf(grainId), token), CancellationToken.None).ConfigureAwait(false);
+        grainState.State = stored is null
+            ? Activator.CreateInstance<T>()
+            : (T?)_serializer.Deserialize(stored.Payload, typeof(T)) ?? Activator.CreateInstance<T>();
+        grainState.ETag = stored?.Etag;
+        grainState.RecordExists = stored is not null;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, OrleansGrainId grainId, IGrainState<T> grainState)
+    {
+        var payload = _serializer.SerializeToUtf8Bytes(grainState.State, typeof(T));
+        var events = TakePendingEvents();
+        grainState.ETag = await ConflictsAsOrleansAsync(() => _pipeline.ExecuteAsync(
+            token => _store.WriteAsync(stateName, KeyOf(grainId), payload, grainState.ETag, events, token), CancellationToken.None)).ConfigureAwait(false);
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, OrleansGrainId grainId, IGrainState<T> grainState)
+    {
+        await ConflictsAsOrleansAsync(async () =>
+        {
+            await _pipeline.ExecuteAsync(token => _store.ClearAsync(stateName, KeyOf(grainId), grainState.ETag, token), CancellationToken.None).ConfigureAwait(false);
+            return 0;
+        }).ConfigureAwait(false);
+        grainState.State = Activator.CreateInstance<T>();
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    /// <summary>Stores events on their own (no state change).</summary>
+    public Task AppendOutboxAsync(IReadOnlyList<StreamEvent> events) =>
+        _pipeline.ExecuteAsync(token => _store.AppendOutboxAsync(events, token), CancellationToken.None);
+
+    private IReadOnlyList<StreamEvent> TakePendingEvents() =>
+        _contexts.GrainContext is { } context ? Streams.GrainStreamEventExtensions.PendingFor(context).TakeAll() : [];
+
+    private static StateKey KeyOf(OrleansGrainId grainId) => new(grainId.Type.ToString()!, grainId.Key.ToString()!);
+
+    private static async Task<TResult> ConflictsAsOrleansAsync<TResult>(Func<Task<TResult>> write)
+    {
+        try
+        {
+            return await write().ConfigureAwait(false);
+        }
+        catch (InconsistentStateException conflict)
+        {
+            // Orleans deactivates an activation whose own storage reports this type, so the next call re-reads.
+            throw new global::Orleans.Storage.InconsistentStateException(conflict.Message, conflict);
+        }
+    }
+}
