@@ -6,6 +6,7 @@ using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Runtime.Sqlite.Hosting;
 using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Runtime.Telemetry;
 using Dailyfeed.Search;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -48,6 +49,13 @@ public static class ClusterConnectionExtensions
                 {
                     cluster.ClusterId = identity.ClusterId;
                     cluster.ServiceId = identity.ServiceId;
+                });
+                TraceContext.TraceGrainCalls();
+                client.AddActivityPropagation();
+                client.UseConnectionRetryFilter(async (_, cancellationToken) =>
+                {
+                    await Task.Delay(options.ClusterConnectRetryDelay, cancellationToken);
+                    return true;
                 });
                 client.UseDailyfeedPostgreSqlClustering(clustering =>
                 {

@@ -15,4 +15,10 @@ public sealed class GatewayOptions
     public const string Section = "Dailyfeed:Gateway";
 
     public GatewayMode Mode { get; set; } = GatewayMode.Embedded;
+
+    /// <summary>
+    /// Cluster mode: how long to wait before trying the cluster again when no silo answers at start (the gateway may
+    /// start before any silo); it keeps trying until it connects or is stopped.
+    /// </summary>
+    public TimeSpan ClusterConnectRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -1,15 +1,12 @@
-using Dailyfeed.Grains.Hosting;
-using Dailyfeed.Runtime.PostgreSql.Hosting;
-using Dailyfeed.Runtime.Testing;
-using Dailyfeed.Search;
-using Microsoft.Extensions.Configuration;
+using Dailyfeed.Api.Tests.Hosting;
+using Dailyfeed.Orleans.Pools;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Dailyfeed.Api.Tests;
 
 /// <summary>
-/// A real cluster for API tests: two write silos and one read silo on PostgreSQL (fresh schema), plus gateways made
+/// A real cluster for API tests: two write silos and one read silo, Orleans on PostgreSQL (fresh schema and cluster id), plus gateways made
 /// on demand. Grain settings that tests need short (key grace window, hashing cost) come from <see cref="GrainSettings"/>.
 /// </summary>
 public class ApiCluster : IAsyncLifetime
@@ -22,7 +19,7 @@ public class ApiCluster : IAsyncLifetime
 
     public string Schema { get; } = $"api_{Guid.NewGuid():N}"[..16];
 
-    public TestCluster Cluster { get; private set; } = null!;
+    public SiloHostCluster Cluster { get; private set; } = null!;
 
     /// <summary>The gateway most tests use.</summary>
     public GatewayFactory Gateway { get; private set; } = null!;
@@ -38,22 +35,15 @@ public class ApiCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(GrainSettings).Build();
-        var builder = TestCluster.Create()
-            .AddGrains(typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly)
-            .UseStore(s => s.AddPostgreSqlClusterStore(o =>
-            {
-                o.ConnectionString = StoreConnectionString;
-                o.Schema = Schema;
-            }).AddPostgreSqlSearch())
-            .ConfigureServices(s => s.AddDailyfeedGrains(configuration))
-            .ConfigureServices(ConfigureSilos);
-        foreach (var pools in SiloLayout)
+        var settings = new Dictionary<string, string?>(GrainSettings)
         {
-            builder.AddSilo(pools);
-        }
-
-        Cluster = await builder.DeployAsync();
+            ["Dailyfeed:PostgreSql:ConnectionString"] = StoreConnectionString,
+            ["Dailyfeed:PostgreSql:Schema"] = Schema,
+            ["Dailyfeed:Cluster:ClusterId"] = Schema,
+            ["Dailyfeed:Cluster:ServiceId"] = Schema,
+        };
+        Cluster = new SiloHostCluster(settings, ConfigureSilos);
+        await Cluster.DeployAsync(SiloLayout);
         Gateway = AddGateway();
     }
 
@@ -88,7 +78,7 @@ public class ApiCluster : IAsyncLifetime
 
     protected static class GrainPoolsFor
     {
-        public static readonly string[] Write = [Runtime.GrainPools.Write];
-        public static readonly string[] Read = [Runtime.GrainPools.Read];
+        public static readonly string[] Write = [GrainPools.Write];
+        public static readonly string[] Read = [GrainPools.Read];
     }
 }

@@ -1,3 +1,4 @@
+using Dailyfeed.Orleans.Pools;
 using System.Net;
 using Dailyfeed.Grains.Abstractions.Feeds;
 using Shouldly;
@@ -94,7 +95,7 @@ public sealed class FeedTests(FeedCluster cluster) : IClassFixture<FeedCluster>
     {
         using var author = cluster.Gateway.CreateApiClient();
         var authorId = await author.SignupAndLoginAsync();
-        var readSilos = cluster.Cluster.Silos.Where(s => s.Pools.Contains(Runtime.GrainPools.Read)).ToList();
+        var readSilos = cluster.Cluster.Silos.Where(s => s.Pools.Contains(GrainPools.Read)).ToList();
         var followers = new List<ApiClient>();
         var covered = new HashSet<string>();
         while (covered.Count < readSilos.Count)
@@ -103,7 +104,8 @@ public sealed class FeedTests(FeedCluster cluster) : IClassFixture<FeedCluster>
             var candidate = cluster.Gateway.CreateApiClient();
             var id = await candidate.SignupAndLoginAsync();
             await candidate.GetAsync("/api/timeline/posts/followings");
-            var home = readSilos.Single(s => s.HasActivation<IFeedGrain>(id)).SiloId;
+            var home = await cluster.Cluster.SiloOfAsync(cluster.Cluster.Client.GetGrain<IFeedGrain>(id))
+                       ?? throw new InvalidOperationException($"The feed of {id} is not active after a read.");
             if (covered.Add(home))
             {
                 await candidate.PostAsync($"/api/members/follow/{authorId}");

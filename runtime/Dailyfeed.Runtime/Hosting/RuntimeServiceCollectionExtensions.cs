@@ -2,6 +2,8 @@ using Dailyfeed.Runtime.Resilience;
 using Dailyfeed.Runtime.Serialization;
 using Dailyfeed.Runtime.Storage;
 using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Runtime.Telemetry;
+using global::Orleans;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using global::Orleans.Hosting;
@@ -25,7 +27,10 @@ public static class RuntimeServiceCollectionExtensions
     public static ISiloBuilder UseDailyfeedOutboxStorage(this ISiloBuilder silo)
     {
         var services = silo.Services;
+        TraceContext.TraceGrainCalls();
+        silo.AddActivityPropagation();
         services.AddDailyfeedGrainCalls();
+        services.AddSingleton<IIncomingGrainCallFilter, GrainCallLogFilter>();
         services.AddOptions<SerializationOptions>();
         services.AddOptions<StreamOptions>().BindConfiguration($"{ConfigurationRoot}:Streams");
         services.TryAddSingleton(TimeProvider.System);

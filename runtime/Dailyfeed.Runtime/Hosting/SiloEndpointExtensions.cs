@@ -13,6 +13,11 @@ public static class SiloEndpointExtensions
         var listenAny = endpoint.ListenAddress is "0.0.0.0" or "::";
         var advertised = ResolveOrThrow(endpoint.AdvertisedHost ?? (listenAny ? IPAddress.Loopback.ToString() : endpoint.ListenAddress));
         silo.ConfigureEndpoints(advertised, FreeIfZero(endpoint.Port), FreeIfZero(endpoint.GatewayPort), listenOnAnyHostAddress: listenAny);
+        if (!string.IsNullOrWhiteSpace(endpoint.Name))
+        {
+            silo.Configure<SiloOptions>(options => options.SiloName = endpoint.Name);
+        }
+
         silo.Configure<ClusterOptions>(options =>
         {
             options.ClusterId = identity.ClusterId;

@@ -11,6 +11,9 @@ public sealed class SiloEndpointOptions
     /// <summary>Orleans' conventional port for clients (the gateway in cluster mode).</summary>
     public const int DefaultGatewayPort = 30000;
 
+    /// <summary>The silo's name in membership, logs and metrics; Orleans generates one when empty.</summary>
+    public string? Name { get; set; }
+
     /// <summary>The pools this silo serves ("read", "write"); both when none is configured.</summary>
     public List<string> Pools { get; set; } = [];
 
@@ -28,4 +31,7 @@ public sealed class SiloEndpointOptions
 
     /// <summary>Run under Orleans' Kubernetes hosting (pod labels, a deleted pod's silo declared dead at once).</summary>
     public bool KubernetesHosting { get; set; }
+
+    /// <summary>Under Kubernetes hosting, also delete the pods of silos the cluster declared dead (needs the pod delete permission).</summary>
+    public bool DeleteDefunctSiloPods { get; set; }
 }

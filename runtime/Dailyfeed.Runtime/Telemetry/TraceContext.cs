@@ -11,7 +11,26 @@ public static class TraceContext
     public const string Header = "traceparent";
     public const string SourceName = "Dailyfeed.Runtime";
 
+    /// <summary>Orleans' source for application grain calls (its activity propagation filters start these).</summary>
+    public const string OrleansGrainCallSourceName = "Microsoft.Orleans.Application";
+
     internal static readonly ActivitySource Source = new(SourceName);
+
+    private static readonly Lazy<ActivityListener> OrleansGrainCalls = new(() =>
+    {
+        // Orleans starts a grain call's activity only when its source has a listener; this one asks for ids alone
+        // (a tracer, when configured, asks for more), so the trace id reaches silo logs and stream events anyway.
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == OrleansGrainCallSourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    });
+
+    /// <summary>Makes Orleans' grain-call activities exist in this process whether or not a tracer listens.</summary>
+    public static void TraceGrainCalls() => _ = OrleansGrainCalls.Value;
 
     /// <summary>Starts an activity continuing <paramref name="traceparent"/> when it is valid, a new trace otherwise.</summary>
     public static Activity StartActivity(string name, ActivityKind kind, string? traceparent)

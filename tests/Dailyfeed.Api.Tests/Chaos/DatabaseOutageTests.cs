@@ -1,5 +1,5 @@
 using System.Net;
-using Dailyfeed.Runtime.Activation;
+using Orleans.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit.Abstractions;
@@ -16,10 +16,10 @@ public sealed class DatabaseOutageCluster : CuttableDatabaseCluster
     protected override void ConfigureSilos(IServiceCollection services)
     {
         base.ConfigureSilos(services);
-        services.Configure<ActivationOptions>(o =>
+        services.Configure<GrainCollectionOptions>(o =>
         {
-            o.IdleTimeout = TimeSpan.FromSeconds(2);
-            o.CollectionInterval = TimeSpan.FromMilliseconds(500);
+            o.CollectionAge = TimeSpan.FromSeconds(2);
+            o.CollectionQuantum = TimeSpan.FromMilliseconds(500);
         });
     }
 }

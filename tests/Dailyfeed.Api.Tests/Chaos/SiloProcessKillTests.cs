@@ -1,3 +1,4 @@
+using Dailyfeed.Orleans.Pools;
 using System.Diagnostics;
 using System.Net;
 using Dailyfeed.Api.Tests.Chaos.Processes;
@@ -44,8 +45,8 @@ public sealed class SiloProcessKillTests(SiloProcessCluster cluster, ITestOutput
     private static readonly TimeSpan RecoveryPoll = TimeSpan.FromMilliseconds(250);
 
     [Theory]
-    [InlineData(Runtime.GrainPools.Write)]
-    [InlineData(Runtime.GrainPools.Read)]
+    [InlineData(GrainPools.Write)]
+    [InlineData(GrainPools.Read)]
     public async Task A_SIGKILLed_silo_process_loses_no_acknowledged_write_and_its_grains_answer_from_the_survivor(string pool)
     {
         try
@@ -100,7 +101,7 @@ public sealed class SiloProcessKillTests(SiloProcessCluster cluster, ITestOutput
 
         // The kill is seen by the whole cluster: the gateway no longer routes to the dead silo.
         await cluster.WaitForGatewayToSeeLiveSilosOrThrowAsync();
-        cluster.GatewayView().ShouldNotContain(victim.SiloId);
+        (await cluster.GatewayViewAsync()).ShouldNotContain(victim.SiloId);
 
         // The sleepers' grains were all active before the kill and untouched since. The survivor already held its own
         // share, so every activation it gains as they answer again is one of the dead silo's grains moving to it.

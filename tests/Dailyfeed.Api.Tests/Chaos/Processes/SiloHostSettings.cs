@@ -13,7 +13,7 @@ internal static partial class SiloHostSettings
 {
     private const string SiloAssembly = "Dailyfeed.Silo.dll";
 
-    /// <summary>The grain-facing HTTP/2 port is the OS's pick: the silo advertises the bound port in membership.</summary>
+    /// <summary>Silo and gateway ports: free ones, picked by the silo, which advertises them in membership.</summary>
     private const string AnyFreePort = "0";
 
     /// <summary>Signups hash at full cost otherwise (~100 ms a signup on CI cores); the test measures failover, not PBKDF2.</summary>
@@ -38,10 +38,13 @@ internal static partial class SiloHostSettings
     public static Dictionary<string, string> Environment(string siloId, string pool, Uri address, ClusterResources resources) => new()
     {
         ["Urls"] = address.ToString(),
-        ["Dailyfeed__Silo__SiloId"] = siloId,
+        ["Dailyfeed__Silo__Name"] = siloId,
         ["Dailyfeed__Silo__Pools__0"] = pool,
         ["Dailyfeed__Silo__ListenAddress"] = "127.0.0.1",
         ["Dailyfeed__Silo__Port"] = AnyFreePort,
+        ["Dailyfeed__Silo__GatewayPort"] = AnyFreePort,
+        ["Dailyfeed__Cluster__ClusterId"] = resources.Schema,
+        ["Dailyfeed__Cluster__ServiceId"] = resources.Schema,
         ["Dailyfeed__PostgreSql__ConnectionString"] = resources.StoreConnectionString,
         ["Dailyfeed__PostgreSql__Schema"] = resources.Schema,
         ["Dailyfeed__RabbitMq__HostName"] = resources.Broker.HostName,
@@ -63,7 +66,7 @@ internal static partial class SiloHostSettings
             ? int.Parse(match.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture)
             : throw new InvalidOperationException($"No activation gauge in the silo's metrics:\n{metrics}");
 
-    /// <summary>How many silos the host routes to, from the description its readiness check gives ("4 silos").</summary>
+    /// <summary>How many silos the host routes to, from the description its readiness check gives ("4 active silos").</summary>
     public static int MembershipSizeOrThrow(string readinessBody) =>
         MembershipSize().Match(readinessBody) is { Success: true } match
             ? int.Parse(match.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture)
@@ -85,7 +88,7 @@ internal static partial class SiloHostSettings
     [GeneratedRegex(@"^dailyfeed_activations\{[^}]*\} (?<count>\d+)", RegexOptions.Multiline)]
     private static partial Regex ActivationGauge();
 
-    [GeneratedRegex(@"""description"":""(?<count>\d+) silos""")]
+    [GeneratedRegex(@"""description"":""(?<count>\d+) active silos""")]
     private static partial Regex MembershipSize();
 }
 

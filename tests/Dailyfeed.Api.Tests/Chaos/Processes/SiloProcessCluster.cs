@@ -1,6 +1,8 @@
+using Dailyfeed.Orleans.Pools;
+using Orleans;
+using Orleans.Runtime;
 using System.Globalization;
 using Dailyfeed.Grains.Abstractions.Activities;
-using Dailyfeed.Runtime.Membership;
 using Dailyfeed.Runtime.RabbitMQ;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -19,8 +21,8 @@ namespace Dailyfeed.Api.Tests.Chaos.Processes;
 /// </summary>
 public sealed class SiloProcessCluster : IAsyncLifetime
 {
-    private const string WritePool = Runtime.GrainPools.Write;
-    private const string ReadPool = Runtime.GrainPools.Read;
+    private const string WritePool = GrainPools.Write;
+    private const string ReadPool = GrainPools.Read;
 
     /// <summary>Two per pool, so either pool survives losing one.</summary>
     public const int SilosPerPool = 2;
@@ -117,17 +119,34 @@ public sealed class SiloProcessCluster : IAsyncLifetime
     /// <summary>Waits until the gateway routes to exactly the silo processes that are alive (a killed one's lease has run out).</summary>
     public async Task WaitForGatewayToSeeLiveSilosOrThrowAsync()
     {
-        var membership = Gateway.Services.GetRequiredService<IClusterMembership>();
         var live = LiveSilos.Select(s => s.SiloId).ToHashSet();
-        await Eventually.TrueAsync(
-            () => membership.Silos.Select(s => s.SiloId).ToHashSet().SetEquals(live),
-            GatewayViewLimit,
-            $"the gateway routes to the live silos {string.Join(", ", live)}");
+        var deadline = DateTime.UtcNow + GatewayViewLimit;
+        IReadOnlyCollection<string> view = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                view = await GatewayViewAsync();
+                if (view.ToHashSet().SetEquals(live))
+                {
+                    return;
+                }
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                // The cluster may not answer while it settles after a kill.
+            }
+
+            await Task.Delay(MembershipPoll);
+        }
+
+        throw new TimeoutException($"The cluster did not settle on the live silos {string.Join(", ", live)} within {GatewayViewLimit}: {string.Join(", ", view)}");
     }
 
-    /// <summary>The silo ids the gateway currently routes to.</summary>
-    public IReadOnlyCollection<string> GatewayView() =>
-        Gateway.Services.GetRequiredService<IClusterMembership>().Silos.Select(s => s.SiloId).ToList();
+    /// <summary>The names of the silos the cluster's membership lists as active, as the gateway's client reads it.</summary>
+    public async Task<IReadOnlyCollection<string>> GatewayViewAsync() =>
+        (await Gateway.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true))
+            .Select(host => host.SiloName).ToList();
 
     /// <summary>The tail of every silo's log, for a failing test.</summary>
     public string LogTails(int lines) => string.Join("\n", _silos.Select(s => s.LogTail(lines)));
