@@ -169,7 +169,7 @@ public sealed class PostGrain(
 
         await Parallel.ForEachAsync(
             followers,
-            new ParallelOptions { MaxDegreeOfParallelism = feedOptions.Value.FanOutParallelism },
+            new ParallelOptions { MaxDegreeOfParallelism = feedOptions.Value.FanOutParallelism, TaskScheduler = TaskScheduler.Current },
             async (follower, _) => await GrainFactory.GetGrain<IFeedGrain>(follower).PushAsync(reference));
     }
 
@@ -188,7 +188,7 @@ public sealed class PostGrain(
 
         await Parallel.ForEachAsync(
             followers,
-            new ParallelOptions { MaxDegreeOfParallelism = feedOptions.Value.FanOutParallelism },
+            new ParallelOptions { MaxDegreeOfParallelism = feedOptions.Value.FanOutParallelism, TaskScheduler = TaskScheduler.Current },
             async (follower, _) => await GrainFactory.GetGrain<IFeedGrain>(follower).RemovePostAsync(Id));
     }
 

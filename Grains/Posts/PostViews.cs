@@ -32,7 +32,7 @@ public static class PostViews
         {
             try
             {
-                await call.ConfigureAwait(false);
+                await call;
             }
             catch (DomainException ex) when (ex.Code == ErrorCodes.PostNotFound)
             {

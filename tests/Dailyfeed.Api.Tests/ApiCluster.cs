@@ -48,7 +48,19 @@ public class ApiCluster : IAsyncLifetime
     }
 
     /// <summary>The connection string silos and gateways use (a test may route it through a proxy it can cut).</summary>
-    public virtual string StoreConnectionString => ConnectionString;
+    public virtual string StoreConnectionString => WithTestPools(ConnectionString);
+
+    /// <summary>
+    /// Many clusters run at once (xUnit starts another class whenever a test awaits), each silo with several pools
+    /// (state store, Orleans' membership and reminders, search): small pools that let idle connections go keep the
+    /// whole run within the server's connection limit.
+    /// </summary>
+    protected static string WithTestPools(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        MaxPoolSize = 8,
+        ConnectionIdleLifetime = 5,
+        ConnectionPruningInterval = 1,
+    }.ConnectionString;
 
     /// <summary>Extra services for every silo (and the cluster client) of this cluster.</summary>
     protected virtual void ConfigureSilos(IServiceCollection services)

@@ -12,7 +12,7 @@ public class CuttableDatabaseCluster : ApiCluster
 {
     public TcpProxy Database { get; } = new(new IPEndPoint(IPAddress.Loopback, new NpgsqlConnectionStringBuilder(ConnectionString).Port));
 
-    public override string StoreConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString)
+    public override string StoreConnectionString => new NpgsqlConnectionStringBuilder(WithTestPools(ConnectionString))
     {
         Port = Database.Port,
         Timeout = 2,

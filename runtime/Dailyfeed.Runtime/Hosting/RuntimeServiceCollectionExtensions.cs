@@ -30,6 +30,7 @@ public static class RuntimeServiceCollectionExtensions
         TraceContext.TraceGrainCalls();
         silo.AddActivityPropagation();
         services.AddDailyfeedGrainCalls();
+        services.AddSingleton<IIncomingGrainCallFilter, DependencyFailureBoundaryFilter>();
         services.AddSingleton<IIncomingGrainCallFilter, GrainCallLogFilter>();
         services.AddOptions<SerializationOptions>();
         services.AddOptions<StreamOptions>().BindConfiguration($"{ConfigurationRoot}:Streams");

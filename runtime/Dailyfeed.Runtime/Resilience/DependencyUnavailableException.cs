@@ -8,4 +8,7 @@ public sealed class DependencyUnavailableException(string dependency, Exception?
     : CodedException(ErrorCode, $"{dependency} is unavailable; please retry shortly.", inner)
 {
     public const string ErrorCode = "SERVICE_UNAVAILABLE";
+
+    /// <summary>The failing dependency, e.g. "grain storage" (null when the exception was rebuilt without it).</summary>
+    public string? Dependency { get; } = dependency;
 }

@@ -23,6 +23,9 @@ internal sealed class OutboxGrainStorage : global::Orleans.Storage.IGrainStorage
     private readonly DependencyPipeline _pipeline;
     private readonly GrainSerializer _serializer;
     private readonly IGrainContextAccessor _contexts;
+    private readonly ILogger<OutboxGrainStorage> _logger;
+
+    private const string StorageDependency = "grain storage";
 
     public OutboxGrainStorage(
         StateStore store,
@@ -34,7 +37,8 @@ internal sealed class OutboxGrainStorage : global::Orleans.Storage.IGrainStorage
         _store = store;
         _serializer = serializer;
         _contexts = contexts;
-        _pipeline = new DependencyPipeline("grain storage", resilience.Value.Storage, logger);
+        _logger = logger;
+        _pipeline = new DependencyPipeline(StorageDependency, resilience.Value.Storage, logger);
     }
 
     /// <summary>The storage circuit's state, for the circuit gauge.</summary>
@@ -42,7 +46,7 @@ internal sealed class OutboxGrainStorage : global::Orleans.Storage.IGrainStorage
 
     public async Task ReadStateAsync<T>(string stateName, OrleansGrainId grainId, IGrainState<T> grainState)
     {
-        var stored = await _pipeline.ExecuteAsync(token => _store.ReadAsync(stateName, KeyOf(grainId), token), CancellationToken.None).ConfigureAwait(false);
+        var stored = await ExecuteAsync(token => _store.ReadAsync(stateName, KeyOf(grainId), token)).ConfigureAwait(false);
         grainState.State = stored is null
             ? Activator.CreateInstance<T>()
             : (T?)_serializer.Deserialize(stored.Payload, typeof(T)) ?? Activator.CreateInstance<T>();
@@ -54,8 +58,8 @@ internal sealed class OutboxGrainStorage : global::Orleans.Storage.IGrainStorage
     {
         var payload = _serializer.SerializeToUtf8Bytes(grainState.State, typeof(T));
         var events = TakePendingEvents();
-        grainState.ETag = await ConflictsAsOrleansAsync(() => _pipeline.ExecuteAsync(
-            token => _store.WriteAsync(stateName, KeyOf(grainId), payload, grainState.ETag, events, token), CancellationToken.None)).ConfigureAwait(false);
+        grainState.ETag = await ConflictsAsOrleansAsync(() => ExecuteAsync(
+            token => _store.WriteAsync(stateName, KeyOf(grainId), payload, grainState.ETag, events, token))).ConfigureAwait(false);
         grainState.RecordExists = true;
     }
 
@@ -63,7 +67,11 @@ internal sealed class OutboxGrainStorage : global::Orleans.Storage.IGrainStorage
     {
         await ConflictsAsOrleansAsync(async () =>
         {
-            await _pipeline.ExecuteAsync(token => _store.ClearAsync(stateName, KeyOf(grainId), grainState.ETag, token), CancellationToken.None).ConfigureAwait(false);
+            await ExecuteAsync(async token =>
+            {
+                await _store.ClearAsync(stateName, KeyOf(grainId), grainState.ETag, token).ConfigureAwait(false);
+                return 0;
+            }).ConfigureAwait(false);
             return 0;
         }).ConfigureAwait(false);
         grainState.State = Activator.CreateInstance<T>();
@@ -73,7 +81,28 @@ internal sealed class OutboxGrainStorage : global::Orleans.Storage.IGrainStorage
 
     /// <summary>Stores events on their own (no state change).</summary>
     public Task AppendOutboxAsync(IReadOnlyList<StreamEvent> events) =>
-        _pipeline.ExecuteAsync(token => _store.AppendOutboxAsync(events, token), CancellationToken.None);
+        ExecuteAsync(async token =>
+        {
+            await _store.AppendOutboxAsync(events, token).ConfigureAwait(false);
+            return 0;
+        });
+
+    /// <summary>
+    /// Through the storage circuit. An outage surfaces without the driver's exception inside: a state read fails
+    /// during activation, where no grain call filter sees it, and Orleans cannot serialize Npgsql's or Polly's types.
+    /// </summary>
+    private async Task<TResult> ExecuteAsync<TResult>(Func<CancellationToken, Task<TResult>> call)
+    {
+        try
+        {
+            return await _pipeline.ExecuteAsync(call, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DependencyUnavailableException outage) when (outage.InnerException is not null)
+        {
+            _logger.LogDebug(outage, "Grain storage call failed");
+            throw new DependencyUnavailableException(outage.Dependency ?? StorageDependency);
+        }
+    }
 
     private IReadOnlyList<StreamEvent> TakePendingEvents() =>
         _contexts.GrainContext is { } context ? Streams.GrainStreamEventExtensions.PendingFor(context).TakeAll() : [];
