@@ -17,7 +17,7 @@ public sealed class SigningKeyRingGrain(
     [PersistentState("jwt_keys")] IPersistentState<SigningKeyRingState> ring,
     IOptions<AuthenticationOptions> options,
     TimeProvider clock,
-    ILogger<SigningKeyRingGrain> logger) : Grain, ISigningKeyRingGrain
+    ILogger<SigningKeyRingGrain> logger) : Grain, ISigningKeyRingGrain, IRemindable
 {
     public const string RotationReminder = "rotate-signing-key";
 

@@ -167,10 +167,13 @@ public sealed class PostGrain(
             return; // A celebrity: followers' feeds pull this author's timeline instead.
         }
 
+        // Parallel.ForEachAsync runs the body on pool threads, where Grain.GrainFactory refuses access (it is bound to
+        // the activation's scheduler): take the factory here, in the grain's turn.
+        var grains = GrainFactory;
         await Parallel.ForEachAsync(
             followers,
             new ParallelOptions { MaxDegreeOfParallelism = feedOptions.Value.FanOutParallelism },
-            async (follower, _) => await GrainFactory.GetGrain<IFeedGrain>(follower).PushAsync(reference));
+            async (follower, _) => await grains.GetGrain<IFeedGrain>(follower).PushAsync(reference));
     }
 
     /// <summary>
@@ -186,10 +189,13 @@ public sealed class PostGrain(
             return;
         }
 
+        // Parallel.ForEachAsync runs the body on pool threads, where Grain.GrainFactory refuses access (it is bound to
+        // the activation's scheduler): take the factory here, in the grain's turn.
+        var grains = GrainFactory;
         await Parallel.ForEachAsync(
             followers,
             new ParallelOptions { MaxDegreeOfParallelism = feedOptions.Value.FanOutParallelism },
-            async (follower, _) => await GrainFactory.GetGrain<IFeedGrain>(follower).RemovePostAsync(Id));
+            async (follower, _) => await grains.GetGrain<IFeedGrain>(follower).RemovePostAsync(Id));
     }
 
     /// <summary>
