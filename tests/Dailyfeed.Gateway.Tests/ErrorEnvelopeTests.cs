@@ -4,6 +4,7 @@ using Dailyfeed.Runtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Serialization;
 using Shouldly;
 
 namespace Dailyfeed.Gateway.Tests;
@@ -11,16 +12,49 @@ namespace Dailyfeed.Gateway.Tests;
 /// <summary>A 5xx body says only what a client may know, whatever message the failure carried.</summary>
 public sealed class ErrorEnvelopeTests
 {
+    /// <summary>The one message every outage answers with: retrying is all a client can do.</summary>
+    private const string OutageMessage = "The service is temporarily unavailable; please retry.";
+
+    private const string UnexpectedMessage = "An unexpected error occurred.";
+
     public static TheoryData<Exception> InternalFailures() => new()
     {
-        new RemoteGrainException("Npgsql.PostgresException, Npgsql", "INTERNAL_ERROR", "22021: invalid byte sequence for encoding \"UTF8\": 0x00"),
-        new CodedException("INTERNAL_ERROR", "Host=db;Password=secret"),
-        new CodedException("SERVICE_UNAVAILABLE", "grain storage at 10.0.0.7:5432 refused: 57P01 terminating connection"),
+        // How Orleans hands the gateway a grain's exception it cannot rebuild (a driver's, say): type name and message.
+        new UnavailableExceptionFallbackException(
+            $"22021: invalid byte sequence for encoding \"UTF8\" at {ClusterOutages.InternalAddress}", innerException: null!),
+        new CodedException("INTERNAL_ERROR", $"Host=db;{ClusterOutages.Secret}"),
+        new InvalidOperationException($"connection to {ClusterOutages.InternalAddress} failed ({ClusterOutages.Secret})"),
     };
+
+    public static TheoryData<Exception> Outages() => ClusterOutages.All();
 
     [Theory]
     [MemberData(nameof(InternalFailures))]
-    public async Task A_server_failure_answers_the_envelope_without_the_internal_message(Exception failure)
+    public async Task An_unexpected_failure_answers_500_without_the_internal_message(Exception failure)
+    {
+        var (status, body) = await AnswerAsync(failure);
+
+        status.ShouldBe(StatusCodes.Status500InternalServerError);
+        body.GetProperty("resultCode").GetString().ShouldBe("FAIL");
+        body.GetProperty("code").GetString().ShouldBe("INTERNAL_ERROR");
+        body.GetProperty("message").GetString().ShouldBe(UnexpectedMessage);
+        ShouldHoldNoInternalText(body, failure);
+    }
+
+    [Theory]
+    [MemberData(nameof(Outages))]
+    public async Task An_outage_answers_503_service_unavailable_with_a_fixed_message(Exception failure)
+    {
+        var (status, body) = await AnswerAsync(failure);
+
+        status.ShouldBe(StatusCodes.Status503ServiceUnavailable);
+        body.GetProperty("resultCode").GetString().ShouldBe("FAIL");
+        body.GetProperty("code").GetString().ShouldBe("SERVICE_UNAVAILABLE");
+        body.GetProperty("message").GetString().ShouldBe(OutageMessage);
+        ShouldHoldNoInternalText(body, failure);
+    }
+
+    private static async Task<(int Status, JsonElement Body)> AnswerAsync(Exception failure)
     {
         var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
         context.Request.Path = "/api/search/posts";
@@ -29,14 +63,16 @@ public sealed class ErrorEnvelopeTests
 
         await middleware.InvokeAsync(context);
 
-        context.Response.StatusCode.ShouldBeGreaterThanOrEqualTo(500);
         context.Response.Body.Position = 0;
-        var body = JsonDocument.Parse(context.Response.Body).RootElement;
-        body.GetProperty("resultCode").GetString().ShouldBe("FAIL");
-        body.GetProperty("code").GetString().ShouldBe(((CodedException)failure).Code);
-        body.GetProperty("message").GetString()!.ShouldNotContain(failure.Message);
-        body.GetRawText().ShouldNotContain("22021");
-        body.GetRawText().ShouldNotContain("secret");
-        body.GetRawText().ShouldNotContain("10.0.0.7");
+        return (context.Response.StatusCode, JsonDocument.Parse(context.Response.Body).RootElement.Clone());
+    }
+
+    private static void ShouldHoldNoInternalText(JsonElement body, Exception failure)
+    {
+        var raw = body.GetRawText();
+        raw.ShouldNotContain(failure.Message);
+        raw.ShouldNotContain(ClusterOutages.InternalAddress);
+        raw.ShouldNotContain(ClusterOutages.Secret);
+        raw.ShouldNotContain("22021");
     }
 }

@@ -33,6 +33,6 @@ public sealed class HealthEndpointTests : IClassFixture<EmbeddedGatewayFactory>
         var body = await client.GetStringAsync("/healthcheck/ready");
 
         body.ShouldContain("\"cluster\"");
-        body.ShouldContain("1 silos");
+        body.ShouldContain("1 active silos");
     }
 }

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Dailyfeed.Gateway.Api.Fallbacks;
-using Dailyfeed.Runtime;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Orleans.Runtime;
 using Shouldly;
 
 namespace Dailyfeed.Gateway.Tests;
@@ -38,6 +38,26 @@ public sealed class LastGoodPageTests
         (await ReadDuringOutageAsync(filter, member: 1)).Value.ShouldBe("second");
     }
 
+    [Theory]
+    [MemberData(nameof(Outages))]
+    public async Task Every_kind_of_outage_serves_the_last_good_page(Exception outage)
+    {
+        using var filter = Filter(TimeSpan.Zero);
+        await ReadAsync(filter, member: 1, "good");
+
+        (await ReadDuringOutageAsync(filter, member: 1, outage)).Value.ShouldBe("good");
+    }
+
+    [Fact]
+    public async Task A_failure_that_is_not_an_outage_is_not_hidden_behind_an_old_page()
+    {
+        using var filter = Filter(TimeSpan.Zero);
+        await ReadAsync(filter, member: 1, "good");
+
+        await Should.ThrowAsync<InvalidOperationException>(
+            () => ReadDuringOutageAsync(filter, member: 1, new InvalidOperationException("a bug, not an outage")));
+    }
+
     [Fact]
     public async Task An_outage_never_serves_another_members_page()
     {
@@ -47,16 +67,20 @@ public sealed class LastGoodPageTests
         await Should.ThrowAsync<SiloUnavailableException>(() => ReadDuringOutageAsync(filter, member: 2));
     }
 
+    public static TheoryData<Exception> Outages() => ClusterOutages.All();
+
     private static LastGoodPageFilter Filter(TimeSpan refreshInterval) =>
         new(Options.Create(new FallbackOptions { RefreshInterval = refreshInterval }), NullLogger<LastGoodPageFilter>.Instance);
 
     private static async Task ReadAsync(LastGoodPageFilter filter, long member, string page) =>
         await filter.InvokeAsync(Invocation(member), _ => ValueTask.FromResult<object?>(TypedResults.Ok(page)));
 
-    private static async Task<(object? Value, IHeaderDictionary Headers)> ReadDuringOutageAsync(LastGoodPageFilter filter, long member)
+    private static async Task<(object? Value, IHeaderDictionary Headers)> ReadDuringOutageAsync(
+        LastGoodPageFilter filter, long member, Exception? outage = null)
     {
         var invocation = Invocation(member);
-        var result = await filter.InvokeAsync(invocation, _ => throw new SiloUnavailableException("the cluster is down"));
+        var failure = outage ?? new SiloUnavailableException("the cluster is down");
+        var result = await filter.InvokeAsync(invocation, _ => throw failure);
         return ((result as IValueHttpResult)?.Value, invocation.HttpContext.Response.Headers);
     }
 

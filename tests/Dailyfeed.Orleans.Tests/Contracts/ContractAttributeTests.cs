@@ -2,6 +2,7 @@ using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
+using Dailyfeed.Grains.Abstractions.Search;
 using Dailyfeed.Runtime.Streams;
 
 namespace Dailyfeed.Orleans.Tests.Contracts;
@@ -24,6 +25,14 @@ public sealed class ContractAttributeTests
         GrainBoundary.Types.ShouldContain(typeof(MemberActivityType));
         GrainBoundary.Types.ShouldContain(typeof(StreamEvent), "reached through DeadLetter's members");
         GrainBoundary.Types.ShouldContain(typeof(DomainException));
+    }
+
+    [Fact]
+    public void Every_addressable_interface_of_the_contracts_is_a_generated_grain_interface()
+    {
+        GrainBoundary.GrainInterfaces.ShouldBe(GrainBoundary.AddressableInterfaces);
+        GrainBoundary.GrainInterfaces.ShouldContain(typeof(IActivityGrain));
+        GrainBoundary.GrainInterfaces.ShouldNotContain(typeof(ISearchIndex), "a plain service contract, not a grain");
     }
 
     [Theory]
@@ -58,7 +67,10 @@ public sealed class ContractAttributeTests
     [Fact]
     public void Aliases_are_unique()
     {
+        // Only the contracts' own types: the grain reference proxies Orleans generates (namespace OrleansCodeGen) all
+        // carry its shared "GrainRef" alias by design.
         var aliases = GrainBoundary.Contracts.GetTypes()
+            .Where(GrainBoundary.IsDailyfeed)
             .Select(type => (Type: type, Alias: SerializerAttributes.AliasOf(type)))
             .Where(entry => entry.Alias is not null)
             .ToList();

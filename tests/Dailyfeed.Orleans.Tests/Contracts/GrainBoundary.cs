@@ -1,6 +1,10 @@
 using System.Reflection;
 using Dailyfeed.Grains.Abstractions.Members;
-using RuntimeGrain = Dailyfeed.Runtime.IGrain;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Serialization.Configuration;
 
 namespace Dailyfeed.Orleans.Tests.Contracts;
 
@@ -13,9 +17,18 @@ internal static class GrainBoundary
 {
     public static Assembly Contracts { get; } = typeof(IMemberGrain).Assembly;
 
-    /// <summary>Grain interfaces, whichever runtime's marker they carry (the port moves them to Orleans' later).</summary>
-    public static IReadOnlyList<Type> GrainInterfaces { get; } = Contracts.GetTypes()
-        .Where(type => type.IsInterface && (typeof(RuntimeGrain).IsAssignableFrom(type) || typeof(IGrain).IsAssignableFrom(type)))
+    /// <summary>
+    /// Grain interfaces as Orleans itself sees them: those its code generator wrote a proxy and invokers for, listed in
+    /// the contracts' type manifest. An interface Orleans could not call is missing here, however it is declared.
+    /// </summary>
+    public static IReadOnlyList<Type> GrainInterfaces { get; } = ManifestOf(Contracts).Interfaces
+        .Where(type => type.Assembly == Contracts)
+        .OrderBy(type => type.FullName, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>Interfaces of the contracts an Orleans grain reference can stand for (grains and observers).</summary>
+    public static IReadOnlyList<Type> AddressableInterfaces { get; } = Contracts.GetTypes()
+        .Where(type => type.IsInterface && typeof(IAddressable).IsAssignableFrom(type))
         .OrderBy(type => type.FullName, StringComparer.Ordinal)
         .ToList();
 
@@ -27,6 +40,15 @@ internal static class GrainBoundary
     public static IReadOnlyList<Type> Types { get; } = CollectTypes();
 
     public static bool IsDailyfeed(Type type) => type.Namespace?.StartsWith("Dailyfeed", StringComparison.Ordinal) == true;
+
+    /// <summary>The manifest Orleans' serializer builds from an assembly's generated code, as a silo or client would.</summary>
+    private static TypeManifestOptions ManifestOf(Assembly assembly)
+    {
+        using var services = new ServiceCollection()
+            .AddSerializer(serializer => serializer.AddAssembly(assembly))
+            .BuildServiceProvider();
+        return services.GetRequiredService<IOptions<TypeManifestOptions>>().Value;
+    }
 
     private static IReadOnlyList<Type> CollectTypes()
     {

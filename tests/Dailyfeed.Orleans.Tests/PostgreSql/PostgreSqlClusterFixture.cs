@@ -43,6 +43,14 @@ public sealed class PostgreSqlClusterFixture : IAsyncLifetime
         await _client.StartAsync();
     }
 
+    /// <summary>Stops one silo gracefully (it leaves the membership table as a drained pod would) and forgets it.</summary>
+    public async Task StopSiloAsync(IHost silo)
+    {
+        await silo.StopAsync();
+        silo.Dispose();
+        _silos.Remove(silo);
+    }
+
     public async Task DisposeAsync()
     {
         if (_client is not null)

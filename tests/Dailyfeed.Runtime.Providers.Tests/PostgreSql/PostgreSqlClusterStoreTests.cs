@@ -1,8 +1,7 @@
-using Dailyfeed.Runtime.Membership;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Storage;
-using Dailyfeed.Runtime.Reminders;
 using Dailyfeed.Runtime.Storage;
+using Dailyfeed.Runtime.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -57,9 +56,9 @@ public sealed class PostgreSqlClusterStoreTests : IAsyncLifetime
         await using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IGrainStorage>().ShouldBeSameAs(provider.GetRequiredService<IGrainStorage>());
-        provider.GetRequiredService<IMembershipTable>().ShouldBeSameAs(provider.GetRequiredService<IMembershipTable>());
-        var reminders = provider.GetRequiredService<IReminderTable>();
-        reminders.ShouldBeSameAs(provider.GetRequiredService<IReminderTable>());
-        (await reminders.ReadAllAsync(default)).ShouldBeEmpty();
+        provider.GetRequiredService<IDeadLetterStore>().ShouldBeSameAs(provider.GetRequiredService<IDeadLetterStore>());
+        var outbox = provider.GetRequiredService<IStreamOutboxStore>();
+        outbox.ShouldBeSameAs(provider.GetRequiredService<IStreamOutboxStore>());
+        (await outbox.CountAsync(default)).ShouldBe(0);
     }
 }

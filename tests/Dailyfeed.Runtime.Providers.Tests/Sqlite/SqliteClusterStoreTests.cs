@@ -1,7 +1,6 @@
-using Dailyfeed.Runtime.Membership;
-using Dailyfeed.Runtime.Reminders;
 using Dailyfeed.Runtime.Sqlite.Hosting;
 using Dailyfeed.Runtime.Storage;
+using Dailyfeed.Runtime.Streams;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,10 +59,10 @@ public sealed class SqliteClusterStoreTests : IDisposable
             await using (var provider = new ServiceCollection().AddSqliteClusterStore(o => o.DataSource = path).BuildServiceProvider())
             {
                 provider.GetRequiredService<IGrainStorage>().ShouldBeSameAs(provider.GetRequiredService<IGrainStorage>());
-                provider.GetRequiredService<IMembershipTable>().ShouldBeSameAs(provider.GetRequiredService<IMembershipTable>());
-                var reminders = provider.GetRequiredService<IReminderTable>();
-                reminders.ShouldBeSameAs(provider.GetRequiredService<IReminderTable>());
-                (await reminders.ReadAllAsync(default)).ShouldBeEmpty();
+                provider.GetRequiredService<IDeadLetterStore>().ShouldBeSameAs(provider.GetRequiredService<IDeadLetterStore>());
+                var outbox = provider.GetRequiredService<IStreamOutboxStore>();
+                outbox.ShouldBeSameAs(provider.GetRequiredService<IStreamOutboxStore>());
+                (await outbox.CountAsync(default)).ShouldBe(0);
             }
         }
         finally
