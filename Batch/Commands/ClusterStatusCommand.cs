@@ -1,30 +1,47 @@
 using System.CommandLine;
-using Dailyfeed.Runtime.Membership;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Batch.Commands;
 
-/// <summary>`cluster-status`: the silos whose lease is live, as every silo and gateway sees them.</summary>
+/// <summary>`cluster-status`: the cluster's silos as Orleans membership records them, read through a live silo.</summary>
 internal static class ClusterStatusCommand
 {
-    public static Command Create(IServiceProvider services)
+    public static Command Create(ClusterSession cluster)
     {
-        var command = new Command("cluster-status", "List live silos (id, address, pools, status, last heartbeat). Exit 0 when at least one silo is live, 3 when none is.");
+        var command = new Command("cluster-status", "List the cluster's silos (name, address, status, start, last I-am-alive). Exit 0 when at least one silo is active, 3 when none is.");
         command.SetAction(async (_, cancellationToken) =>
         {
-            var table = services.GetRequiredService<IMembershipTable>();
-            var lease = services.GetRequiredService<IOptions<MembershipOptions>>().Value.LeaseDuration;
-            var silos = await table.ReadLiveAsync(lease, cancellationToken);
-            Console.WriteLine($"{"SILO",-20} {"ADDRESS",-22} {"POOLS",-12} {"STATUS",-8} LAST HEARTBEAT (UTC)");
-            foreach (var silo in silos.OrderBy(s => s.SiloId, StringComparer.Ordinal))
+            try
             {
-                Console.WriteLine($"{silo.SiloId,-20} {silo.Address,-22} {string.Join('+', silo.Pools),-12} {silo.Status,-8} {silo.LastHeartbeat.UtcDateTime:O}");
+                return await cluster.RunAsync(PrintMembershipAsync, cancellationToken);
             }
-
-            Console.WriteLine($"{silos.Count} live silo(s), lease {lease.TotalSeconds:0.#} s");
-            return silos.Count > 0 ? ExitCodes.Success : ExitCodes.NothingLive;
+            catch (SiloUnavailableException ex)
+            {
+                // Membership is read through a silo, so no silo answering is the answer "none is live".
+                Console.WriteLine($"0 active silo(s): no silo gateway answered ({ex.Message})");
+                return ExitCodes.NothingLive;
+            }
         });
         return command;
+    }
+
+    private static async Task<int> PrintMembershipAsync(IGrainFactory grains)
+    {
+        // Dead entries stay in the table until Orleans cleans up defunct silos: they are history, not the cluster.
+        var silos = (await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false))
+            .Where(silo => silo.Status != SiloStatus.Dead)
+            .OrderBy(silo => silo.SiloName, StringComparer.Ordinal)
+            .ToList();
+        Console.WriteLine($"{"SILO",-24} {"ADDRESS",-22} {"STATUS",-12} {"STARTED (UTC)",-28} LAST I-AM-ALIVE (UTC)");
+        foreach (var silo in silos)
+        {
+            var address = $"{silo.SiloAddress.Endpoint}";
+            Console.WriteLine($"{silo.SiloName,-24} {address,-22} {silo.Status,-12} {silo.StartTime:O} {silo.IAmAliveTime:O}");
+        }
+
+        var active = silos.Count(silo => silo.Status == SiloStatus.Active);
+        Console.WriteLine($"{active} active silo(s) of {silos.Count} listed");
+        return active > 0 ? ExitCodes.Success : ExitCodes.NothingLive;
     }
 }

@@ -1,28 +1,54 @@
+using Dailyfeed.Orleans.PostgreSql.Hosting;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
-using Dailyfeed.Runtime.Sqlite.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Batch.Hosting;
 
-/// <summary>Joins the cluster as a client through the configured store's membership table.</summary>
+/// <summary>Makes the batch an Orleans client of the configured cluster (<see cref="BatchOptions.Store"/>).</summary>
 internal static class BatchClusterExtensions
 {
     public static HostApplicationBuilder AddBatchCluster(this HostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(BatchOptions.Section).Get<BatchOptions>() ?? new BatchOptions();
-        if (options.Store == BatchStore.Sqlite)
+        var configuration = builder.Configuration;
+        var options = configuration.GetSection(BatchOptions.Section).Get<BatchOptions>() ?? new BatchOptions();
+        var identity = configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new ClusterIdentityOptions();
+        builder.Services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.Section);
+        // Grain exceptions of the project's own types (a dependency outage, for one) reach the commands as themselves.
+        builder.Services.AddDailyfeedGrainCalls();
+        builder.UseOrleansClient(client =>
         {
-            builder.Services.AddSqliteClusterStore();
-        }
-        else
-        {
-            builder.Services.AddPostgreSqlClusterStore();
-        }
+            if (options.Store == BatchStore.Sqlite)
+            {
+                var endpoint = configuration.GetSection(SiloEndpointOptions.Section).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
+                client.UseLocalhostClustering(EmbeddedGatewayPortOrThrow(endpoint), identity.ServiceId, identity.ClusterId);
+                return;
+            }
 
-        builder.Services.AddDailyfeedClient();
+            var store = configuration.GetSection(PostgreSqlClusterOptions.Section).Get<PostgreSqlClusterOptions>() ?? new PostgreSqlClusterOptions();
+            client.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = identity.ClusterId;
+                cluster.ServiceId = identity.ServiceId;
+            });
+            client.UseDailyfeedPostgreSqlClustering(clustering =>
+            {
+                clustering.ConnectionString = store.ConnectionString;
+                clustering.Schema = store.Schema;
+            });
+        });
         return builder;
     }
+
+    // An embedded gateway left on a free port (0) cannot be found from another process: it must be given one.
+    private static int EmbeddedGatewayPortOrThrow(SiloEndpointOptions endpoint) =>
+        endpoint.GatewayPort > 0
+            ? endpoint.GatewayPort
+            : throw new OrleansConfigurationException(
+                $"{SiloEndpointOptions.Section}:GatewayPort must name the embedded gateway's silo gateway port (it is {endpoint.GatewayPort}).");
 }

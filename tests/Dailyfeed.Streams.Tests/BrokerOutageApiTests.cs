@@ -77,6 +77,8 @@ public sealed class BrokerOutageApiTests : IAsyncLifetime
             builder.UseSetting("Dailyfeed:Gateway:Mode", "Cluster");
             builder.UseSetting("Dailyfeed:PostgreSql:ConnectionString", StreamCluster.ConnectionString);
             builder.UseSetting("Dailyfeed:PostgreSql:Schema", cluster.Schema);
+            builder.UseSetting("Dailyfeed:Cluster:ClusterId", cluster.ClusterId);
+            builder.UseSetting("Dailyfeed:Cluster:ServiceId", cluster.ClusterId);
         }
     }
 }

@@ -1,23 +1,19 @@
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Abstractions.Paging;
-using Dailyfeed.Grains.Hosting;
-using Dailyfeed.Runtime;
-using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Streams;
 using Dailyfeed.Runtime.RabbitMQ;
-using Dailyfeed.Runtime.Resilience;
 using Dailyfeed.Runtime.Streams;
-using Dailyfeed.Runtime.Testing;
-using Dailyfeed.Search;
-using Microsoft.Extensions.Configuration;
+using Dailyfeed.Streams.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Orleans;
 
 namespace Dailyfeed.Streams.Tests;
 
 /// <summary>
-/// Two silos (both pools) on real PostgreSQL (fresh schema) and real RabbitMQ (a fresh exchange and queue prefix), with
-/// Dailyfeed's grains and short retry timings. The dead-letter store can be switched to failing.
+/// Two Orleans silos (both pools) on real PostgreSQL (fresh schema and cluster id) and real RabbitMQ (a fresh
+/// exchange and queue prefix), with Dailyfeed's grains and short retry timings. The dead-letter store can be switched
+/// to failing.
 /// </summary>
 public sealed class StreamCluster : IAsyncDisposable
 {
@@ -32,59 +28,52 @@ public sealed class StreamCluster : IAsyncDisposable
     {
     }
 
-    public TestCluster Cluster { get; private set; } = null!;
+    public SiloHostCluster Cluster { get; private set; } = null!;
 
-    public SwitchableDeadLetterStore DeadLetters { get; private set; } = null!;
+    /// <summary>Makes every silo's listener dead-letter writes fail while on.</summary>
+    public DeadLetterSwitch DeadLetters { get; } = new();
 
     public string Schema => $"st_{_run}";
+
+    /// <summary>The cluster id (and service id) of this run, which a gateway of the cluster must use too.</summary>
+    public string ClusterId => Schema;
 
     public static async Task<StreamCluster> DeployAsync(int silos = 2)
     {
         var cluster = new StreamCluster();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        cluster.Cluster = new SiloHostCluster(cluster.Settings(), services =>
         {
-            ["Dailyfeed:Members:PasswordHashIterations"] = "1000",
-        }).Build();
-        var builder = TestCluster.Create()
-            .AddGrains(typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly)
-            .UseStore(s =>
-            {
-                s.AddPostgreSqlClusterStore(o =>
-                {
-                    o.ConnectionString = ConnectionString;
-                    o.Schema = cluster.Schema;
-                });
-                s.AddPostgreSqlSearch();
-                s.AddSingleton<IDeadLetterStore>(sp =>
-                    cluster.DeadLetters ??= new SwitchableDeadLetterStore(ActivatorUtilities.CreateInstance<PostgreSqlDeadLetterStore>(sp)));
-                s.AddRabbitMqStreams(o =>
-                {
-                    o.Exchange = $"test.{cluster._run}";
-                    o.QueuePrefix = $"test.{cluster._run}.";
-                    o.PartitionRefreshInterval = TimeSpan.FromMilliseconds(500);
-                    o.ReconnectInterval = TimeSpan.FromMilliseconds(500);
-                });
-                s.Configure<ResilienceOptions>(o => o.Broker.BreakDuration = TimeSpan.FromMilliseconds(500));
-                s.Configure<StreamOptions>(o =>
-                {
-                    o.OutboxPollInterval = TimeSpan.FromMilliseconds(100);
-                    o.MaxPublishAttempts = 4;
-                    o.PublishBackoff = TimeSpan.FromMilliseconds(100);
-                    o.MaxPublishBackoff = TimeSpan.FromMilliseconds(500);
-                    o.DeliveryRetryDelay = TimeSpan.FromMilliseconds(50);
-                    o.RedeliveryDelay = TimeSpan.FromMilliseconds(200);
-                    o.DeadLetterClaimTimeout = TimeSpan.FromSeconds(30);
-                });
-            })
-            .ConfigureServices(s => s.AddDailyfeedGrains(configuration));
-        for (var i = 0; i < silos; i++)
-        {
-            builder.AddSilo();
-        }
-
-        cluster.Cluster = await builder.DeployAsync();
+            services.AddRabbitMqStreams();
+            // Registered last, so this wins over the store's own registration.
+            services.AddSingleton<IDeadLetterStore>(sp =>
+                new SwitchableDeadLetterStore(ActivatorUtilities.CreateInstance<PostgreSqlDeadLetterStore>(sp), cluster.DeadLetters));
+        });
+        await cluster.Cluster.DeployAsync(silos);
         return cluster;
     }
+
+    /// <summary>What the silos read from configuration, in the keys a deployed silo reads (timings cut for tests).</summary>
+    private Dictionary<string, string?> Settings() => new()
+    {
+        // PBKDF2 at full cost makes every signup ~100 ms on CI cores; these tests check streams, not hashing cost.
+        ["Dailyfeed:Members:PasswordHashIterations"] = "1000",
+        ["Dailyfeed:PostgreSql:ConnectionString"] = ConnectionString,
+        ["Dailyfeed:PostgreSql:Schema"] = Schema,
+        ["Dailyfeed:Cluster:ClusterId"] = ClusterId,
+        ["Dailyfeed:Cluster:ServiceId"] = ClusterId,
+        ["Dailyfeed:RabbitMq:Exchange"] = $"test.{_run}",
+        ["Dailyfeed:RabbitMq:QueuePrefix"] = $"test.{_run}.",
+        ["Dailyfeed:RabbitMq:PartitionRefreshInterval"] = "00:00:00.500",
+        ["Dailyfeed:RabbitMq:ReconnectInterval"] = "00:00:00.500",
+        ["Dailyfeed:Resilience:Broker:BreakDuration"] = "00:00:00.500",
+        ["Dailyfeed:Streams:OutboxPollInterval"] = "00:00:00.100",
+        ["Dailyfeed:Streams:MaxPublishAttempts"] = "4",
+        ["Dailyfeed:Streams:PublishBackoff"] = "00:00:00.100",
+        ["Dailyfeed:Streams:MaxPublishBackoff"] = "00:00:00.500",
+        ["Dailyfeed:Streams:DeliveryRetryDelay"] = "00:00:00.050",
+        ["Dailyfeed:Streams:RedeliveryDelay"] = "00:00:00.200",
+        ["Dailyfeed:Streams:DeadLetterClaimTimeout"] = "00:00:30",
+    };
 
     public IGrainFactory Grains => Cluster.Client;
 

@@ -2,8 +2,11 @@ using Dailyfeed.Runtime.Streams;
 
 namespace Dailyfeed.Streams.Tests;
 
-/// <summary>The real dead-letter store with a switch that makes listener writes fail, as an unreachable database would.</summary>
-public sealed class SwitchableDeadLetterStore(IDeadLetterStore inner) : IDeadLetterStore
+/// <summary>
+/// The switch of a cluster's <see cref="SwitchableDeadLetterStore"/>s: one per cluster, shared by every silo's store,
+/// so a test flips all silos at once and counts failed writes wherever the delivery landed.
+/// </summary>
+public sealed class DeadLetterSwitch
 {
     private int _failedWrites;
 
@@ -11,11 +14,17 @@ public sealed class SwitchableDeadLetterStore(IDeadLetterStore inner) : IDeadLet
 
     public int FailedWrites => Volatile.Read(ref _failedWrites);
 
+    internal void CountFailedWrite() => Interlocked.Increment(ref _failedWrites);
+}
+
+/// <summary>A silo's real dead-letter store with a switch that makes listener writes fail, as an unreachable database would.</summary>
+public sealed class SwitchableDeadLetterStore(IDeadLetterStore inner, DeadLetterSwitch switchState) : IDeadLetterStore
+{
     public Task AddAsync(DeadLetterKind kind, StreamEvent streamEvent, string error, CancellationToken cancellationToken)
     {
-        if (kind == DeadLetterKind.Listener && FailListenerWrites)
+        if (kind == DeadLetterKind.Listener && switchState.FailListenerWrites)
         {
-            Interlocked.Increment(ref _failedWrites);
+            switchState.CountFailedWrite();
             throw new IOException("listener_dead_letters is unreachable (test switch)");
         }
 

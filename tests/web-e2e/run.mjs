@@ -44,7 +44,7 @@ try {
       env: {
         ...process.env,
         E2E_BASE_URL: gateway.baseUrl,
-        E2E_SQLITE_PATH: gateway.sqlitePath,
+        E2E_SILO_GATEWAY_PORT: String(gateway.siloGatewayPort),
         E2E_BATCH_DLL: batchDll,
         E2E_SCREENSHOTS: join(here, 'screenshots'),
       },

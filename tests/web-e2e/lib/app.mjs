@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 
 export const baseUrl = process.env.E2E_BASE_URL;
 const screenshots = process.env.E2E_SCREENSHOTS;
-const sqlitePath = process.env.E2E_SQLITE_PATH;
+const siloGatewayPort = process.env.E2E_SILO_GATEWAY_PORT;
 const batchDll = process.env.E2E_BATCH_DLL;
 export const Password = 'Secret#2024';
 const StepTimeoutMs = 15_000;
@@ -93,10 +93,10 @@ export async function eventually(check, description, timeoutMs = StepTimeoutMs) 
   throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${description}`);
 }
 
-/** `Batch rotate-keys` against the embedded gateway's SQLite file (Dailyfeed:Batch:Store=Sqlite). */
+/** `Batch rotate-keys` against the embedded gateway's silo (Dailyfeed:Batch:Store=Sqlite, its silo gateway port). */
 export async function rotateKeys() {
   const { stdout } = await promisify(execFile)('dotnet', [batchDll, 'rotate-keys'], {
-    env: { ...process.env, Dailyfeed__Batch__Store: 'Sqlite', Dailyfeed__Sqlite__DataSource: sqlitePath },
+    env: { ...process.env, Dailyfeed__Batch__Store: 'Sqlite', Dailyfeed__Silo__GatewayPort: siloGatewayPort },
     timeout: 60_000,
   });
   return stdout;

@@ -23,7 +23,7 @@ export function freePort() {
  * Settings the e2e needs: no key grace (a rotated key stops verifying at once, so the next request gets
  * 401 + X-Token-Refresh-Needed) and a short key re-read interval, so a rotation takes effect within a poll or two.
  */
-function gatewayEnvironment(dataDir) {
+function gatewayEnvironment(dataDir, siloGatewayPort) {
   return {
     Dailyfeed__Gateway__Mode: 'Embedded',
     // Warnings and errors only, so a failed run's log tail says what went wrong.
@@ -32,6 +32,8 @@ function gatewayEnvironment(dataDir) {
     Dailyfeed__Images__StoragePath: join(dataDir, 'images'),
     Dailyfeed__Silo__ListenAddress: '127.0.0.1',
     Dailyfeed__Silo__Port: '0',
+    // Fixed (not 0) so the Batch CLI, a separate Orleans client, can dial the embedded silo.
+    Dailyfeed__Silo__GatewayPort: String(siloGatewayPort),
     Dailyfeed__Authentication__KeyGracePeriod: '00:00:00',
     Dailyfeed__Jwt__KeyRefreshInterval: '00:00:00.200',
   };
@@ -41,14 +43,16 @@ export async function startGateway({ gatewayDll, contentRoot }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'dailyfeed-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const siloGatewayPort = await freePort();
+  const environment = gatewayEnvironment(dataDir, siloGatewayPort);
   const logPath = join(dataDir, 'gateway.log');
   const log = openSync(logPath, 'a');
   const child = spawn('dotnet', [gatewayDll, '--contentRoot', contentRoot, '--urls', baseUrl], {
-    env: { ...process.env, ...gatewayEnvironment(dataDir) },
+    env: { ...process.env, ...environment },
     stdio: ['ignore', log, log],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const gateway = { baseUrl, dataDir, sqlitePath: gatewayEnvironment(dataDir).Dailyfeed__Sqlite__DataSource, logPath, child, exited };
+  const gateway = { baseUrl, dataDir, sqlitePath: environment.Dailyfeed__Sqlite__DataSource, siloGatewayPort, logPath, child, exited };
   try {
     await waitUntilReady(baseUrl, exited);
   } catch (error) {
