@@ -2,7 +2,7 @@ using Dailyfeed.Bench.Runtime;
 using Dailyfeed.Bench.Social;
 
 // dotnet run -c Release --project bench/Dailyfeed.Bench -- <suite> [args]
-// Suites print a markdown report to stdout and keep a copy in bench/results/<suite>.md.
+// Suites print a markdown report to stdout and keep a copy in bench/results/<suite>.md (runtime: runtime-orleans.md).
 var suite = args.FirstOrDefault() ?? "runtime";
 if (suite == "social" && args.Contains("serve"))
 {

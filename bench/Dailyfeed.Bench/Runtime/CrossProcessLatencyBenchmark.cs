@@ -9,7 +9,8 @@ namespace Dailyfeed.Bench.Runtime;
 /// </summary>
 public static class CrossProcessLatencyBenchmark
 {
-    public sealed record Result(double P50, double P90, double P99, double Max, int Callers, double ConcurrentCallsPerSecond);
+    /// <param name="AllocatedBytesPerCall">Managed bytes allocated per concurrent call by client and silo together (one process).</param>
+    public sealed record Result(double P50, double P90, double P99, double Max, int Callers, double ConcurrentCallsPerSecond, double AllocatedBytesPerCall);
 
     public static async Task<Result> RunAsync(RuntimeBenchOptions options)
     {
@@ -30,12 +31,13 @@ public static class CrossProcessLatencyBenchmark
         }
 
         await MeasureThroughputAsync(client, options, options.Warmup);
-        var throughput = await MeasureThroughputAsync(client, options, options.Duration);
-        return new Result(recorder.PercentileMicros(50), recorder.PercentileMicros(90), recorder.PercentileMicros(99), recorder.MaxMicros, options.ConcurrentCallers, throughput);
+        var (throughput, allocated) = await MeasureThroughputAsync(client, options, options.Duration);
+        return new Result(recorder.PercentileMicros(50), recorder.PercentileMicros(90), recorder.PercentileMicros(99), recorder.MaxMicros, options.ConcurrentCallers, throughput, allocated);
     }
 
-    private static async Task<double> MeasureThroughputAsync(BenchClient client, RuntimeBenchOptions options, TimeSpan duration)
+    private static async Task<(double CallsPerSecond, double AllocatedBytesPerCall)> MeasureThroughputAsync(BenchClient client, RuntimeBenchOptions options, TimeSpan duration)
     {
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
         var counts = await Task.WhenAll(Enumerable.Range(0, options.ConcurrentCallers).Select(c => Task.Run(async () =>
@@ -50,6 +52,8 @@ public static class CrossProcessLatencyBenchmark
 
             return calls;
         })));
-        return counts.Sum() / Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var calls = counts.Sum();
+        return (calls / elapsed, (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)calls);
     }
 }

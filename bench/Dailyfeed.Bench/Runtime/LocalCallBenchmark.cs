@@ -9,26 +9,32 @@ namespace Dailyfeed.Bench.Runtime;
 /// </summary>
 public static class LocalCallBenchmark
 {
-    public static async Task<IReadOnlyList<(int Callers, double CallsPerSecond)>> RunAsync(RuntimeBenchOptions options)
+    /// <summary>One measured rate, with the managed bytes the whole process allocated per call while it ran.</summary>
+    public sealed record Result(int Callers, double CallsPerSecond, double AllocatedBytesPerCall);
+
+    public static async Task<IReadOnlyList<Result>> RunAsync(RuntimeBenchOptions options)
     {
         await using var silo = await BenchSilo.StartAsync(options);
-        var results = new List<(int, double)>();
+        var results = new List<Result>();
         foreach (var callers in options.LocalCallerLoops)
         {
             await MeasureAsync(silo, options, callers, options.Warmup);
-            results.Add((callers, await MeasureAsync(silo, options, callers, options.Duration)));
+            results.Add(await MeasureAsync(silo, options, callers, options.Duration));
         }
 
         return results;
     }
 
-    private static async Task<double> MeasureAsync(BenchSilo silo, RuntimeBenchOptions options, int callers, TimeSpan duration)
+    private static async Task<Result> MeasureAsync(BenchSilo silo, RuntimeBenchOptions options, int callers, TimeSpan duration)
     {
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var started = Stopwatch.GetTimestamp();
         // Each loop gets its own range of ping grains, so loops never queue behind one another on an activation.
         var counts = await Task.WhenAll(Enumerable.Range(0, callers).Select(c => silo.GrainFactory
             .GetGrain<ICallerGrain>(c)
             .CallForAsync((long)c * options.PingGrainsPerCaller, options.PingGrainsPerCaller, duration)));
-        return counts.Sum() / Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var calls = counts.Sum();
+        return new Result(callers, calls / elapsed, (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)calls);
     }
 }

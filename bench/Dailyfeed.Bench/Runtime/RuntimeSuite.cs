@@ -41,13 +41,15 @@ public static class RuntimeSuite
         report.AppendLine();
         report.AppendLine("| measure | result | target |");
         report.AppendLine("|---|---|---|");
-        foreach (var (callers, rate) in local)
+        foreach (var run in local)
         {
-            report.AppendLine(c, $"| local grain-to-grain calls/s, {callers} caller loop(s) | {rate:N0} | >= {LocalCallsTarget:N0} |");
+            report.AppendLine(c, $"| local grain-to-grain calls/s, {run.Callers} caller loop(s) | {run.CallsPerSecond:N0} | >= {LocalCallsTarget:N0} |");
         }
 
+        report.AppendLine(c, $"| managed bytes allocated per local call (last row above) | {local[^1].AllocatedBytesPerCall:N0} | - |");
         report.AppendLine(c, $"| cross-process call latency p50 / p90 / p99 / max (us), TCP | {remote.P50:N0} / {remote.P90:N0} / {remote.P99:N0} / {remote.Max:N0} | p50 < {CrossProcessP50TargetMicros:N0} |");
         report.AppendLine(c, $"| cross-process calls/s, {remote.Callers} concurrent callers | {remote.ConcurrentCallsPerSecond:N0} | - |");
+        report.AppendLine(c, $"| managed bytes allocated per cross-process call, client and silo together | {remote.AllocatedBytesPerCall:N0} | - |");
         report.AppendLine(c, $"| managed bytes per idle activation ({memory.Activations:N0} activated) | {memory.BytesPerActivation:N0} | - |");
         report.AppendLine(c, $"| idle activations in 2 GB (extrapolated) | {memory.ActivationsIn2Gb:N0} | >= {ActivationsIn2GbTarget:N0} |");
         return report.ToString();
