@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark command (README "Benchmarks"): installs wrk, gcc and the servers from Debian, builds in Release, then runs
-#   runtime  grain-call rates, cross-silo latency, memory per activation   -> bench/results/runtime.md
+#   runtime  Orleans grain-call rates, client-to-silo latency over TCP, memory per activation -> bench/results/runtime-orleans.md
 #   social   socfb-Reed98 through the public API: mixed workload, bare-Kestrel and pgbench anchors, fan-out -> bench/results/social.md
 #   social serve   loads the graph, then holds the platform open for profiling (prints its pid and a wrk command)
 #   social --cluster   home timeline in cluster mode (gateway, write silo, read silo as processes on PostgreSQL and

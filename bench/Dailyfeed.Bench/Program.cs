@@ -2,7 +2,7 @@ using Dailyfeed.Bench.Runtime;
 using Dailyfeed.Bench.Social;
 
 // dotnet run -c Release --project bench/Dailyfeed.Bench -- <suite> [args]
-// Suites print a markdown report to stdout and keep a copy in bench/results/<suite>.md.
+// Suites print a markdown report to stdout and keep a copy in bench/results/<suite>.md (runtime: runtime-orleans.md).
 var suite = args.FirstOrDefault() ?? "runtime";
 if (suite == "social" && args.Contains("serve"))
 {
@@ -16,6 +16,8 @@ if (suite == "social" && args.Contains("--cluster"))
     suite = "social-cluster";
 }
 
+// The runtime suite reports under its own name, so the home-made runtime's last report (runtime.md) stays beside it.
+var reportName = suite == "runtime" ? RuntimeSuite.ReportName : suite;
 var report = suite switch
 {
     "runtime" => await RuntimeSuite.RunAsync(args),
@@ -33,5 +35,5 @@ if (report is null)
 Console.WriteLine(report);
 var results = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
 Directory.CreateDirectory(results);
-await File.WriteAllTextAsync(Path.Combine(results, $"{suite}.md"), report);
+await File.WriteAllTextAsync(Path.Combine(results, $"{reportName}.md"), report);
 return 0;

@@ -47,6 +47,23 @@ public sealed class ComposeTests
     }
 
     [Fact]
+    public void Silos_open_the_orleans_gateway_port_and_every_host_joins_the_same_cluster()
+    {
+        var gateway = Environment("gateway");
+        gateway["Dailyfeed__Cluster__ClusterId"].ShouldNotBeNullOrWhiteSpace();
+        gateway["Dailyfeed__Cluster__ServiceId"].ShouldNotBeNullOrWhiteSpace();
+        foreach (var silo in Silos("write").Concat(Silos("read")))
+        {
+            var environment = Environment(silo);
+            environment["Dailyfeed__Silo__GatewayPort"].ShouldBe("30000");
+            environment["Dailyfeed__Cluster__ClusterId"].ShouldBe(gateway["Dailyfeed__Cluster__ClusterId"], silo);
+            environment["Dailyfeed__Cluster__ServiceId"].ShouldBe(gateway["Dailyfeed__Cluster__ServiceId"], silo);
+            // Kubernetes hosting needs the Kubernetes API: compose silos never switch it on.
+            environment.Keys.ShouldNotContain("Dailyfeed__Silo__KubernetesHosting");
+        }
+    }
+
+    [Fact]
     public void The_gateway_shares_its_budgets_through_the_redis_service_and_trusts_no_forwarded_header_by_default()
     {
         Environment("gateway")["Dailyfeed__Redis__Configuration"].ShouldBe("redis:6379");

@@ -28,6 +28,7 @@ public sealed class HelmChartTests
             "Deployment/dailyfeed-silo-write", "Deployment/dailyfeed-silo-read", "HorizontalPodAutoscaler/dailyfeed-silo-write",
             "HorizontalPodAutoscaler/dailyfeed-silo-read", "PodDisruptionBudget/dailyfeed-silo-write", "PodDisruptionBudget/dailyfeed-silo-read",
             "Service/dailyfeed-silo-write", "Service/dailyfeed-silo-read", "Deployment/dailyfeed-redis", "Service/dailyfeed-redis",
+            "ServiceAccount/dailyfeed-silo", "Role/dailyfeed-silo", "RoleBinding/dailyfeed-silo",
         ], ignoreOrder: true);
     }
 
@@ -124,7 +125,7 @@ public sealed class HelmChartTests
         env["Dailyfeed__Silo__Pools__0"].Value.ShouldBe(pool);
         env["POD_IP"].ValueFrom.FieldRef.FieldPath.ShouldBe("status.podIP");
         env["Dailyfeed__Silo__AdvertisedHost"].Value.ShouldBe("$(POD_IP)");
-        env["Dailyfeed__Silo__Port"].Value.ShouldBe(container.Ports.Single(p => p.Name == "grains").ContainerPort.ToString());
+        env["Dailyfeed__Silo__Port"].Value.ShouldBe(container.Ports.Single(p => p.Name == "silo").ContainerPort.ToString());
         env.Keys.ShouldContain("Dailyfeed__RabbitMq__HostName");
 
         // A leaving silo gets its whole shutdown timeout (drain, write state, deregister) before the kill.
@@ -195,8 +196,13 @@ public sealed class HelmChartTests
 
         foreach (var silo in Objects<V1Deployment>(manifests).Where(d => d.Name().Contains("silo")))
         {
-            silo.Spec.Template.Metadata.Annotations["traffic.sidecar.istio.io/excludeInboundPorts"].ShouldBe("11111");
+            silo.Spec.Template.Metadata.Annotations["traffic.sidecar.istio.io/excludeInboundPorts"].ShouldBe("11111,30000");
+            silo.Spec.Template.Metadata.Annotations["traffic.sidecar.istio.io/excludeOutboundPorts"].ShouldBe("11111,30000");
         }
+
+        // The gateway is an Orleans client of the silos' gateway port, which their sidecars do not terminate.
+        var gateway = Objects<V1Deployment>(manifests).Single(d => d.Name() == "dailyfeed-gateway");
+        gateway.Spec.Template.Metadata.Annotations["traffic.sidecar.istio.io/excludeOutboundPorts"].Split(',').ShouldContain("30000");
     }
 
     [Fact]
@@ -277,6 +283,9 @@ public sealed class HelmChartTests
         "Secret" => KubernetesYaml.Deserialize<V1Secret>(manifest.Yaml, strict: true),
         "PersistentVolumeClaim" => KubernetesYaml.Deserialize<V1PersistentVolumeClaim>(manifest.Yaml, strict: true),
         "Ingress" => KubernetesYaml.Deserialize<V1Ingress>(manifest.Yaml, strict: true),
+        "ServiceAccount" => KubernetesYaml.Deserialize<V1ServiceAccount>(manifest.Yaml, strict: true),
+        "Role" => KubernetesYaml.Deserialize<V1Role>(manifest.Yaml, strict: true),
+        "RoleBinding" => KubernetesYaml.Deserialize<V1RoleBinding>(manifest.Yaml, strict: true),
         // Custom resources: no typed model here, so check the parts every CRD object needs.
         "VirtualService" or "DestinationRule" or "ServiceMonitor" => manifest.Root.Children.ContainsKey("spec") ? manifest.Root : null,
         _ => null,

@@ -1,11 +1,12 @@
-using Dailyfeed.Runtime;
+using Orleans;
 
 namespace Dailyfeed.Bench.Grains;
 
 /// <summary>The smallest useful grain: a counter in memory, no persistence, so the runtime's own cost is measured.</summary>
-[GrainPool(GrainPools.Write)]
+[Alias("dailyfeed.bench.IPingGrain")]
 public interface IPingGrain : IGrainWithIntegerKey
 {
+    [Alias("Ping")]
     Task<int> PingAsync();
 }
 

@@ -3,48 +3,38 @@ using Dailyfeed.Bench.Grains;
 
 namespace Dailyfeed.Bench.Runtime;
 
-/// <summary>Calls per second through grain references to activations on the caller's own silo.</summary>
+/// <summary>
+/// Grain-to-grain calls per second inside one silo: each caller loop is a <see cref="CallerGrain"/> awaiting its own
+/// ping grains one call at a time, and the loops run side by side.
+/// </summary>
 public static class LocalCallBenchmark
 {
-    private const int Grains = 1_000;
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(5);
+    /// <summary>One measured rate, with the managed bytes the whole process allocated per call while it ran.</summary>
+    public sealed record Result(int Callers, double CallsPerSecond, double AllocatedBytesPerCall);
 
-    public static async Task<IReadOnlyList<(int Callers, double CallsPerSecond)>> RunAsync()
+    public static async Task<IReadOnlyList<Result>> RunAsync(RuntimeBenchOptions options)
     {
-        await using var cluster = await BenchCluster.DeployAsync(silos: 1);
-        var factory = cluster.Silos[0].GrainFactory;
-        var grains = Enumerable.Range(0, Grains).Select(i => factory.GetGrain<IPingGrain>(i)).ToArray();
-        var results = new List<(int, double)>();
-        foreach (var callers in new[] { 1, Environment.ProcessorCount })
+        await using var silo = await BenchSilo.StartAsync(options);
+        var results = new List<Result>();
+        foreach (var callers in options.LocalCallerLoops)
         {
-            await MeasureAsync(grains, callers, Warmup);
-            results.Add((callers, await MeasureAsync(grains, callers, Duration)));
+            await MeasureAsync(silo, options, callers, options.Warmup);
+            results.Add(await MeasureAsync(silo, options, callers, options.Duration));
         }
 
         return results;
     }
 
-    private static async Task<double> MeasureAsync(IPingGrain[] grains, int callers, TimeSpan duration)
+    private static async Task<Result> MeasureAsync(BenchSilo silo, RuntimeBenchOptions options, int callers, TimeSpan duration)
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var started = Stopwatch.GetTimestamp();
-        var counts = await Task.WhenAll(Enumerable.Range(0, callers).Select(c => Task.Run(async () =>
-        {
-            long calls = 0;
-            var i = c;
-            while (Stopwatch.GetTimestamp() < deadline)
-            {
-                for (var batch = 0; batch < Grains; batch++)
-                {
-                    await grains[i++ % Grains].PingAsync();
-                }
-
-                calls += Grains;
-            }
-
-            return calls;
-        })));
-        return counts.Sum() / Stopwatch.GetElapsedTime(started).TotalSeconds;
+        // Each loop gets its own range of ping grains, so loops never queue behind one another on an activation.
+        var counts = await Task.WhenAll(Enumerable.Range(0, callers).Select(c => silo.GrainFactory
+            .GetGrain<ICallerGrain>(c)
+            .CallForAsync((long)c * options.PingGrainsPerCaller, options.PingGrainsPerCaller, duration)));
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var calls = counts.Sum();
+        return new Result(callers, calls / elapsed, (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)calls);
     }
 }

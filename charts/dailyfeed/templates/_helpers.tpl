@@ -118,6 +118,24 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
   value: {{ .Values.forwardedHeaders.forwardLimit | quote }}
 {{- end }}
 
+{{/* Orleans cluster identity: silos and gateways (Orleans clients) must agree on both to find each other. */}}
+{{- define "dailyfeed.clusterEnv" -}}
+- name: Dailyfeed__Cluster__ClusterId
+  value: {{ .Values.cluster.clusterId | quote }}
+- name: Dailyfeed__Cluster__ServiceId
+  value: {{ .Values.cluster.serviceId | quote }}
+{{- end }}
+
+{{/* Ports the Istio sidecar leaves alone: Orleans' own TCP protocol, with its own timeouts (a mesh retry could repeat a write). */}}
+{{- define "dailyfeed.orleansPorts" -}}
+{{- printf "%v,%v" .Values.silo.grainPort .Values.silo.gatewayPort }}
+{{- end }}
+
+{{/* Name of the silos' ServiceAccount (Orleans' Kubernetes hosting reads and labels silo pods). */}}
+{{- define "dailyfeed.siloServiceAccount" -}}
+{{- printf "%s-silo" (include "dailyfeed.fullname" .) }}
+{{- end }}
+
 {{/* Startup, readiness and liveness probes on the health endpoints (dict: root, port). */}}
 {{- define "dailyfeed.probes" -}}
 startupProbe:
