@@ -16,25 +16,6 @@ internal static class SqliteSchemaScript
             PRIMARY KEY (grain_type, grain_key, state_name)
         );
 
-        CREATE TABLE IF NOT EXISTS silo_membership (
-            silo_id        TEXT PRIMARY KEY,
-            address        TEXT NOT NULL,
-            pools          TEXT NOT NULL,
-            status         TEXT NOT NULL,
-            started_at     INTEGER NOT NULL,
-            last_heartbeat INTEGER NOT NULL
-        );
-
-        CREATE TABLE IF NOT EXISTS reminders (
-            grain_type   TEXT NOT NULL,
-            grain_key    TEXT NOT NULL,
-            name         TEXT NOT NULL,
-            start_at     INTEGER NOT NULL,
-            period_ms    INTEGER NOT NULL CHECK (period_ms > 0),
-            last_tick_at INTEGER NULL,
-            PRIMARY KEY (grain_type, grain_key, name)
-        );
-
         CREATE TABLE IF NOT EXISTS stream_outbox (
             sequence        INTEGER PRIMARY KEY AUTOINCREMENT,
             event           TEXT NOT NULL,

@@ -1,7 +1,9 @@
 using Dailyfeed.Runtime.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using global::Orleans;
+using global::Orleans.Configuration;
 using global::Orleans.Serialization;
+using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Runtime.Hosting;
 
@@ -15,6 +17,9 @@ public static class GrainCallServiceCollectionExtensions
     {
         services.AddOptions<ResilienceOptions>().BindConfiguration($"{RuntimeServiceCollectionExtensions.ConfigurationRoot}:Resilience");
         services.AddSingleton<IOutgoingGrainCallFilter, ReadOnlyCallRetryFilter>();
+        services.AddOptions<GrainCallOptions>().BindConfiguration(GrainCallOptions.Section);
+        services.AddOptions<SiloMessagingOptions>().Configure<IOptions<GrainCallOptions>>((messaging, calls) => messaging.ResponseTimeout = calls.Value.ResponseTimeout);
+        services.AddOptions<ClientMessagingOptions>().Configure<IOptions<GrainCallOptions>>((messaging, calls) => messaging.ResponseTimeout = calls.Value.ResponseTimeout);
         services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Dailyfeed"));
         return services;
     }

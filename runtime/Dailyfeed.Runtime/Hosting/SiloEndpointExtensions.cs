@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using global::Orleans.Configuration;
 using global::Orleans.Hosting;
 
@@ -18,6 +20,12 @@ public static class SiloEndpointExtensions
             silo.Configure<SiloOptions>(options => options.SiloName = endpoint.Name);
         }
 
+        silo.Services.AddOptions<FailureDetectionOptions>().BindConfiguration(FailureDetectionOptions.Section);
+        silo.Services.AddOptions<ClusterMembershipOptions>().Configure<IOptions<FailureDetectionOptions>>((membership, detection) =>
+        {
+            membership.ProbeTimeout = detection.Value.ProbeTimeout;
+            membership.NumMissedProbesLimit = detection.Value.MissedProbesLimit;
+        });
         silo.Configure<ClusterOptions>(options =>
         {
             options.ClusterId = identity.ClusterId;

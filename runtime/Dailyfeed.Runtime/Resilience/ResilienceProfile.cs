@@ -50,8 +50,12 @@ public sealed class ResilienceOptions
         FailureRatio = 0.4, MinimumThroughput = 5, BreakDuration = TimeSpan.FromSeconds(30),
     };
 
-    /// <summary>Remote calls to [ReadOnly] grain methods (gateway to cluster, silo to silo): retried on transient outcomes.</summary>
-    public ResilienceProfile ReadOnlyCalls { get; set; } = new() { MaxRetries = 2, RetryBaseDelay = TimeSpan.FromMilliseconds(100) };
+    /// <summary>
+    /// Calls to [ReadOnly] grain methods (gateway to cluster, silo to silo) whose silo is gone: retried with backoff
+    /// (0.2 + 0.4 + 0.8 + 1.6 + 3.2 s) for about as long as the cluster takes to declare a crashed silo dead and place
+    /// the grain again (<see cref="Hosting.FailureDetectionOptions"/>), so a read during a failover is slow, not lost.
+    /// </summary>
+    public ResilienceProfile ReadOnlyCalls { get; set; } = new() { MaxRetries = 5, RetryBaseDelay = TimeSpan.FromMilliseconds(200) };
 
     /// <summary>
     /// Silo to the stream broker (outbox relay). While it is open, events simply wait in the outbox; a probe every
