@@ -57,6 +57,7 @@ app.MapTimelineApi();
 app.MapCommentsApi();
 app.MapSearchApi();
 app.MapImagesApi();
+app.MapDailyfeedCluster();
 app.MapWebClientFallback();
 app.Run();
 return 0;

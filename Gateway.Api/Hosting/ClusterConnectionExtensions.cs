@@ -1,3 +1,4 @@
+using Dailyfeed.Gateway.Api.Dashboard;
 using Dailyfeed.Grains.Hosting;
 using Dailyfeed.Orleans.Pools;
 using Dailyfeed.Orleans.PostgreSql.Hosting;
@@ -9,6 +10,7 @@ using Dailyfeed.Runtime.Streams;
 using Dailyfeed.Runtime.Telemetry;
 using Dailyfeed.Search;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 
 namespace Dailyfeed.Gateway.Api.Hosting;
@@ -21,6 +23,8 @@ public static class ClusterConnectionExtensions
         var configuration = builder.Configuration;
         var options = configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         var identity = configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new ClusterIdentityOptions();
+        var dashboard = configuration.GetSection(DashboardAccessOptions.Section).Get<DashboardAccessOptions>() ?? new DashboardAccessOptions();
+        var servesDashboard = DashboardExtensions.ServesDashboard(options, dashboard);
         if (options.Mode == GatewayMode.Embedded)
         {
             // One process, no server: a co-hosted silo serving both pools, state and reminders in one SQLite file.
@@ -36,6 +40,7 @@ public static class ClusterConnectionExtensions
                 silo.UseDailyfeedOutboxStorage();
                 silo.UseSqliteReminderService(reminders => reminders.DataSource = sqlite.DataSource);
                 silo.AddGrainPools([.. GrainPools.All]);
+                silo.AddDashboard();
             });
         }
         else
@@ -62,9 +67,27 @@ public static class ClusterConnectionExtensions
                     clustering.ConnectionString = store.ConnectionString;
                     clustering.Schema = store.Schema;
                 });
+                if (servesDashboard)
+                {
+                    client.AddDashboard();
+                }
             });
         }
 
+        builder.Services.AddDailyfeedDashboardAccess(options, dashboard);
         return builder;
+    }
+
+    /// <summary>Maps what <see cref="AddDailyfeedCluster"/> chose to serve (the Orleans Dashboard).</summary>
+    public static WebApplication MapDailyfeedCluster(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var dashboard = app.Configuration.GetSection(DashboardAccessOptions.Section).Get<DashboardAccessOptions>() ?? new DashboardAccessOptions();
+        if (DashboardExtensions.ServesDashboard(options, dashboard))
+        {
+            app.MapDailyfeedDashboard(dashboard);
+        }
+
+        return app;
     }
 }

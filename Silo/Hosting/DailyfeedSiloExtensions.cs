@@ -4,6 +4,7 @@ using Dailyfeed.Orleans.PostgreSql.Hosting;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Search;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 
 namespace Dailyfeed.Silo.Hosting;
@@ -40,6 +41,12 @@ public static class DailyfeedSiloExtensions
             if (endpoint.KubernetesHosting)
             {
                 silo.UseKubernetesHosting(hosting => hosting.Configure(k => k.DeleteDefunctSiloPods = endpoint.DeleteDefunctSiloPods));
+            }
+
+            // The gateway serves the Orleans Dashboard only when enabled; its statistics come from every silo.
+            if (configuration.GetValue<bool>("Dailyfeed:Dashboard:Enabled"))
+            {
+                silo.AddDashboard();
             }
 
             configure?.Invoke(silo);
