@@ -1,6 +1,7 @@
-using Dailyfeed.Api.Tests.Hosting;
 using Dailyfeed.Orleans.Pools;
+using Dailyfeed.Testing.Silos;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Dailyfeed.Api.Tests;
@@ -33,6 +34,9 @@ public class ApiCluster : IAsyncLifetime
     /// <summary>Pools of each silo; by default two write silos and one read silo.</summary>
     protected virtual string[][] SiloLayout => [GrainPoolsFor.Write, GrainPoolsFor.Write, GrainPoolsFor.Read];
 
+    /// <summary>Silos log at Debug, so a test that captures their logs sees everything they write.</summary>
+    private const LogLevel SiloLogLevel = LogLevel.Debug;
+
     public async Task InitializeAsync()
     {
         var settings = new Dictionary<string, string?>(GrainSettings)
@@ -42,7 +46,7 @@ public class ApiCluster : IAsyncLifetime
             ["Dailyfeed:Cluster:ClusterId"] = Schema,
             ["Dailyfeed:Cluster:ServiceId"] = Schema,
         };
-        Cluster = new SiloHostCluster(settings, ConfigureSilos);
+        Cluster = new SiloHostCluster(settings, ConfigureSilos, SiloLogLevel);
         await Cluster.DeployAsync(SiloLayout);
         Gateway = AddGateway();
     }

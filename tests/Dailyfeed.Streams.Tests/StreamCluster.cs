@@ -3,7 +3,7 @@ using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Runtime.PostgreSql.Streams;
 using Dailyfeed.Runtime.RabbitMQ;
 using Dailyfeed.Runtime.Streams;
-using Dailyfeed.Streams.Tests.Hosting;
+using Dailyfeed.Testing.Silos;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans;

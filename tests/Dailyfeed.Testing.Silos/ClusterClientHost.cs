@@ -1,0 +1,43 @@
+using Dailyfeed.Orleans.PostgreSql.Hosting;
+using Dailyfeed.Runtime.Hosting;
+using Dailyfeed.Runtime.PostgreSql.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace Dailyfeed.Testing.Silos;
+
+/// <summary>
+/// A plain Orleans client host of a test cluster. It finds the silos through the PostgreSQL membership table, as the
+/// gateway does, reading the cluster ids and store from the same settings (and keys) the silos read.
+/// </summary>
+internal static class ClusterClientHost
+{
+    public static async Task<IHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var identity = Section<ClusterIdentityOptions>(configuration, ClusterIdentityOptions.Section);
+        var store = Section<PostgreSqlClusterOptions>(configuration, PostgreSqlClusterOptions.Section);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = identity.ClusterId;
+                o.ServiceId = identity.ServiceId;
+            });
+            client.UseDailyfeedPostgreSqlClustering(o =>
+            {
+                o.ConnectionString = store.ConnectionString;
+                o.Schema = store.Schema;
+            });
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    private static T Section<T>(IConfiguration configuration, string section) where T : new() =>
+        configuration.GetSection(section).Get<T>() ?? new T();
+}
