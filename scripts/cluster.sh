@@ -235,6 +235,8 @@ start_component() {
     exec env "${env_assignments[@]}" setsid "${wrapper[@]}" dotnet "$dll" </dev/null >"$log" 2>&1 9>&-
   ) &
   echo $! >"$(pid_file "$component")"
+  # Not a job of this shell: it outlives the script, and bash would otherwise report its death in the middle of output.
+  disown "$!"
   echo "http://127.0.0.1:$(http_port_of "$component")" >"$(url_file "$component")"
   started+=("$component")
 }
