@@ -4,7 +4,8 @@
 #
 #   scripts/cluster.sh up [--no-build]   starts the servers if they do not answer, builds the hosts (Release), starts the
 #                                        three processes, waits until each is ready and prints the addresses and logs
-#   scripts/cluster.sh status            each process (pid, readiness) and the cluster's membership (Batch cluster-status)
+#   scripts/cluster.sh status            each process (pid, readiness) and the cluster's membership (Batch cluster-status);
+#                                        exits 0 only when all three are ready
 #   scripts/cluster.sh down [--purge]    stops the processes (the servers keep running); --purge also drops the
 #                                        cluster's schema and its uploaded images
 #
