@@ -19,15 +19,18 @@ internal static partial class SiloHostSettings
     /// <summary>Signups hash at full cost otherwise (~100 ms a signup on CI cores); the test measures failover, not PBKDF2.</summary>
     private const string CheapPasswordHashIterations = "1000";
 
+    /// <summary>The build configuration of this test assembly, the one whose host builds the real-process tests start.</summary>
+    public static string BuildConfiguration =>
+        typeof(SiloHostSettings).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+
     /// <summary>The Silo build output of the same configuration as this test assembly, built by the solution build.</summary>
     public static string SiloDllOrThrow()
     {
-        var configuration = typeof(SiloHostSettings).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        var dll = Path.Combine(RepositoryRootOrThrow(), "Silo", "bin", configuration, "net10.0", SiloAssembly);
+        var dll = Path.Combine(RepositoryRootOrThrow(), "Silo", "bin", BuildConfiguration, "net10.0", SiloAssembly);
         return File.Exists(dll)
             ? dll
             : throw new FileNotFoundException(
-                $"The real-process chaos tests need the Silo host built: run `dotnet build Dailyfeed.sln -c {configuration}` first. Missing: {dll}", dll);
+                $"The real-process tests need the Silo host built: run `dotnet build Dailyfeed.sln -c {BuildConfiguration}` first. Missing: {dll}", dll);
     }
 
     /// <summary>
@@ -72,7 +75,7 @@ internal static partial class SiloHostSettings
             ? int.Parse(match.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture)
             : throw new InvalidOperationException($"No membership size in the silo's readiness answer: {readinessBody}");
 
-    private static string RepositoryRootOrThrow()
+    public static string RepositoryRootOrThrow()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -1,13 +1,9 @@
 using Dailyfeed.Orleans.Pools;
 using Orleans;
 using Orleans.Runtime;
-using System.Globalization;
-using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Runtime.RabbitMQ;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 using Shouldly;
 
 namespace Dailyfeed.Api.Tests.Chaos.Processes;
@@ -26,9 +22,6 @@ public sealed class SiloProcessCluster : IAsyncLifetime
 
     /// <summary>Two per pool, so either pool survives losing one.</summary>
     public const int SilosPerPool = 2;
-
-    /// <summary>Consumers declare a partition per retained day (7 back by default) and a run may cross midnight.</summary>
-    private const int RetainedDays = 7;
 
     /// <summary>The gateway learns joins and deaths from the table; a cold in-process gateway on a busy machine is slow.</summary>
     private static readonly TimeSpan GatewayViewLimit = TimeSpan.FromSeconds(30);
@@ -174,28 +167,5 @@ public sealed class SiloProcessCluster : IAsyncLifetime
         await drop.ExecuteNonQueryAsync();
     }
 
-    private async Task DeleteBrokerObjectsAsync()
-    {
-        var broker = Resources.Broker;
-        var factory = new ConnectionFactory { HostName = broker.HostName, Port = broker.Port, UserName = broker.UserName, Password = broker.Password };
-        await using var connection = await factory.CreateConnectionAsync();
-        var days = Enumerable.Range(-RetainedDays, RetainedDays + 2)
-            .Select(d => DateTimeOffset.UtcNow.AddDays(d).UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
-        foreach (var queue in days.Select(day => $"{broker.QueuePrefix}{ActivityStreams.MemberActivity}-{day}"))
-        {
-            // A channel per queue: deleting a queue that never existed closes the channel on some broker versions.
-            await using var channel = await connection.CreateChannelAsync();
-            try
-            {
-                await channel.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false);
-            }
-            catch (OperationInterruptedException)
-            {
-                // Never declared: the silos had no partition of that day.
-            }
-        }
-
-        await using var exchangeChannel = await connection.CreateChannelAsync();
-        await exchangeChannel.ExchangeDeleteAsync(broker.Exchange);
-    }
+    private Task DeleteBrokerObjectsAsync() => BrokerObjects.DeleteAsync(Resources.Broker);
 }
