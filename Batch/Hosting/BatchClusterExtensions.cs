@@ -30,17 +30,7 @@ internal static class BatchClusterExtensions
                 return;
             }
 
-            var store = configuration.GetSection(PostgreSqlClusterOptions.Section).Get<PostgreSqlClusterOptions>() ?? new PostgreSqlClusterOptions();
-            client.Configure<ClusterOptions>(cluster =>
-            {
-                cluster.ClusterId = identity.ClusterId;
-                cluster.ServiceId = identity.ServiceId;
-            });
-            client.UseDailyfeedPostgreSqlClustering(clustering =>
-            {
-                clustering.ConnectionString = store.ConnectionString;
-                clustering.Schema = store.Schema;
-            });
+            client.UseDailyfeedCluster(configuration);
         });
         return builder;
     }

@@ -46,15 +46,9 @@ public static class ClusterConnectionExtensions
         else
         {
             // A pure Orleans client: it finds the silos' gateways in the PostgreSQL membership table.
-            var store = configuration.GetSection(PostgreSqlClusterOptions.Section).Get<PostgreSqlClusterOptions>() ?? new PostgreSqlClusterOptions();
             builder.Services.AddDailyfeedGrainCalls();
             builder.UseOrleansClient(client =>
             {
-                client.Configure<ClusterOptions>(cluster =>
-                {
-                    cluster.ClusterId = identity.ClusterId;
-                    cluster.ServiceId = identity.ServiceId;
-                });
                 TraceContext.TraceGrainCalls();
                 client.AddActivityPropagation();
                 client.UseConnectionRetryFilter(async (_, cancellationToken) =>
@@ -62,11 +56,7 @@ public static class ClusterConnectionExtensions
                     await Task.Delay(options.ClusterConnectRetryDelay, cancellationToken);
                     return true;
                 });
-                client.UseDailyfeedPostgreSqlClustering(clustering =>
-                {
-                    clustering.ConnectionString = store.ConnectionString;
-                    clustering.Schema = store.Schema;
-                });
+                client.UseDailyfeedCluster(configuration);
                 if (servesDashboard)
                 {
                     client.AddDashboard();

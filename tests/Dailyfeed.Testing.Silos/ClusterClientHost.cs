@@ -17,27 +17,10 @@ internal static class ClusterClientHost
     public static async Task<IHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var identity = Section<ClusterIdentityOptions>(configuration, ClusterIdentityOptions.Section);
-        var store = Section<PostgreSqlClusterOptions>(configuration, PostgreSqlClusterOptions.Section);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseOrleansClient(client =>
-        {
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = identity.ClusterId;
-                o.ServiceId = identity.ServiceId;
-            });
-            client.UseDailyfeedPostgreSqlClustering(o =>
-            {
-                o.ConnectionString = store.ConnectionString;
-                o.Schema = store.Schema;
-            });
-        });
+        builder.UseOrleansClient(client => client.UseDailyfeedCluster(configuration));
         var host = builder.Build();
         await host.StartAsync();
         return host;
     }
-
-    private static T Section<T>(IConfiguration configuration, string section) where T : new() =>
-        configuration.GetSection(section).Get<T>() ?? new T();
 }
