@@ -13,4 +13,12 @@ public sealed class FailureDetectionOptions
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     public int MissedProbesLimit { get; set; } = 2;
+
+    /// <summary>
+    /// How often each silo tries a TCP connect to every active peer's silo port; a peer that refuses
+    /// <see cref="RefusalsBeforeDeath"/> times in a row is declared dead at once. Zero turns the check off.
+    /// </summary>
+    public TimeSpan RefusalCheckInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public int RefusalsBeforeDeath { get; set; } = 2;
 }

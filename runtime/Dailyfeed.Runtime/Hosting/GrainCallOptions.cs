@@ -7,7 +7,9 @@ public sealed class GrainCallOptions
 
     /// <summary>
     /// How long a caller waits for a grain's answer (Orleans' default is 30 s). An API request should fail with 503
-    /// well before a browser or proxy gives up, including the rare call whose silo vanished mid-flight.
+    /// well before a browser or proxy gives up. It also bounds the one call that can hang in a crash: a request the
+    /// gateway sent through a silo that died with it in flight gets no answer, and Orleans' client only gives up on it
+    /// at this timeout.
     /// </summary>
-    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

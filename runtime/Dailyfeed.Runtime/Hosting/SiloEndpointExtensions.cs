@@ -3,7 +3,9 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using global::Orleans.Configuration;
+using global::Orleans;
 using global::Orleans.Hosting;
+using global::Orleans.Runtime;
 
 namespace Dailyfeed.Runtime.Hosting;
 
@@ -26,6 +28,7 @@ public static class SiloEndpointExtensions
             membership.ProbeTimeout = detection.Value.ProbeTimeout;
             membership.NumMissedProbesLimit = detection.Value.MissedProbesLimit;
         });
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RefusedSiloDetector>();
         silo.Configure<ClusterOptions>(options =>
         {
             options.ClusterId = identity.ClusterId;
