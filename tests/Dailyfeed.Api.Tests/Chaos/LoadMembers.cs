@@ -16,7 +16,7 @@ internal sealed class LoadMembers : IDisposable
 
     private readonly List<(ApiClient Client, long Id)> _authors = [];
     private readonly List<(ApiClient Client, long AuthorId)> _readers = [];
-    private readonly List<ApiClient> _sleepers = [];
+    private readonly List<(ApiClient Client, long Id)> _sleepers = [];
     private ApiClient _checker = null!;
 
     public static async Task<LoadMembers> SignUpAsync(GatewayFactory gateway, int authors, int readers, int sleepers)
@@ -42,8 +42,7 @@ internal sealed class LoadMembers : IDisposable
             for (var i = 0; i < sleepers; i++)
             {
                 var sleeper = gateway.CreateApiClient();
-                await sleeper.SignupAndLoginAsync();
-                members._sleepers.Add(sleeper);
+                members._sleepers.Add((sleeper, await sleeper.SignupAndLoginAsync()));
             }
 
             members._checker = gateway.CreateApiClient();
@@ -60,7 +59,7 @@ internal sealed class LoadMembers : IDisposable
     /// <summary>Each sleeper reads its feed (read pool) and its profile (write pool); every answer must be 200.</summary>
     public async Task WarmUpSleepersOrThrowAsync()
     {
-        foreach (var sleeper in _sleepers)
+        foreach (var (sleeper, _) in _sleepers)
         {
             foreach (var path in new[] { FeedPath, OwnProfilePath })
             {
@@ -69,6 +68,9 @@ internal sealed class LoadMembers : IDisposable
             }
         }
     }
+
+    /// <summary>The sleepers' member ids: their grains are touched only by <see cref="WarmUpSleepersOrThrowAsync"/>.</summary>
+    public IReadOnlyList<long> SleeperIds => _sleepers.Select(s => s.Id).ToList();
 
     /// <summary>One worker per author ("write i") and per reader ("read i"); <paramref name="label"/> marks the posts of this run.</summary>
     public void AddWorkers(LoadRun load, string label, TimeSpan pause, int maxRequestsPerWorker)
@@ -105,7 +107,7 @@ internal sealed class LoadMembers : IDisposable
     {
         _authors.ForEach(a => a.Client.Dispose());
         _readers.ForEach(r => r.Client.Dispose());
-        _sleepers.ForEach(s => s.Dispose());
+        _sleepers.ForEach(s => s.Client.Dispose());
         _checker?.Dispose();
     }
 }

@@ -136,6 +136,16 @@ public sealed class SiloProcessCluster : IAsyncLifetime
         throw new TimeoutException($"The cluster did not settle on the live silos {string.Join(", ", live)} within {GatewayViewLimit}: {string.Join(", ", view)}");
     }
 
+    /// <summary>The name of the silo holding <paramref name="grain"/>'s activation, as the cluster's directory says (null: none).</summary>
+    public async Task<string?> SiloOfAsync(IAddressable grain)
+    {
+        var management = Gateway.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
+        var address = await management.GetActivationAddress(grain);
+        return address is null
+            ? null
+            : (await management.GetDetailedHosts(onlyActive: true)).SingleOrDefault(host => host.SiloAddress.Equals(address))?.SiloName;
+    }
+
     /// <summary>The names of the silos the cluster's membership lists as active, as the gateway's client reads it.</summary>
     public async Task<IReadOnlyCollection<string>> GatewayViewAsync() =>
         (await Gateway.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true))
