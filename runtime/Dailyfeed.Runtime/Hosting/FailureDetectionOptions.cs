@@ -18,7 +18,7 @@ public sealed class FailureDetectionOptions
     /// How often each silo tries a TCP connect to every active peer's silo port; a peer that refuses
     /// <see cref="RefusalsBeforeDeath"/> times in a row is declared dead at once. Zero turns the check off.
     /// </summary>
-    public TimeSpan RefusalCheckInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan RefusalCheckInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public int RefusalsBeforeDeath { get; set; } = 2;
 }
