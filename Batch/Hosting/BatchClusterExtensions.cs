@@ -1,10 +1,8 @@
-using Dailyfeed.Orleans.PostgreSql.Hosting;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 

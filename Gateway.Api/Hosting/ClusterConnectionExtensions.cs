@@ -1,7 +1,6 @@
 using Dailyfeed.Gateway.Api.Dashboard;
 using Dailyfeed.Grains.Hosting;
 using Dailyfeed.Orleans.Pools;
-using Dailyfeed.Orleans.PostgreSql.Hosting;
 using Dailyfeed.Orleans.Sqlite.Hosting;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;

@@ -1,8 +1,8 @@
-using Orleans.Storage;
 using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Identity;
 using Dailyfeed.Orleans.Pools;
 using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Dailyfeed.Grains.Identity;
 

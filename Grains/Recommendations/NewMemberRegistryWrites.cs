@@ -1,5 +1,5 @@
-using Orleans.Storage;
 using Dailyfeed.Grains.Abstractions.Recommendations;
+using Orleans.Storage;
 
 namespace Dailyfeed.Grains.Recommendations;
 

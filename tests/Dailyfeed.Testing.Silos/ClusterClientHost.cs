@@ -1,9 +1,7 @@
-using Dailyfeed.Orleans.PostgreSql.Hosting;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
 using Orleans.Hosting;
 
 namespace Dailyfeed.Testing.Silos;
