@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Dailyfeed.Api.Tests.Chaos.Processes;
-using Dailyfeed.Runtime.RabbitMQ;
+using Dailyfeed.Orleans.Streaming.RabbitMQ.Options;
 using Npgsql;
 using Shouldly;
 using Xunit.Abstractions;
@@ -51,8 +51,8 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output) : IAsyncLi
     /// <summary>The schema the script names after the cluster (dailyfeed_&lt;name&gt;).</summary>
     private string Schema => $"dailyfeed_{_name}";
 
-    /// <summary>The exchange and queue prefix the script names after the cluster, for the cleanup.</summary>
-    private RabbitMqStreamOptions Broker => new() { Exchange = $"dailyfeed.{_name}", QueuePrefix = $"dailyfeed.{_name}." };
+    /// <summary>The queue prefix the script names after the cluster, for the cleanup.</summary>
+    private RabbitMqStreamOptions Broker => new() { QueueNamePrefix = $"dailyfeed-{_name}" };
 
     public Task InitializeAsync()
     {

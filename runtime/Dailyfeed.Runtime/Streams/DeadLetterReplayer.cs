@@ -3,11 +3,15 @@ using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Runtime.Streams;
 
-/// <summary>Replays claimed dead letters: publisher rows to the broker, listener rows to their subscriber grain.</summary>
+/// <summary>
+/// Replays claimed dead letters by publishing them on their Orleans stream again. A publisher row never reached the
+/// stream; a listener row reached it but its consumer gave up, so once the consumer is fixed the republished event is
+/// handled (consumers dedupe by message key, so an event that did arrive meanwhile is not applied twice). A listener
+/// row whose consumer is still broken comes back as a new listener dead letter after the delivery bound.
+/// </summary>
 internal sealed class DeadLetterReplayer(
     IDeadLetterStore store,
-    IStreamTransport transport,
-    StreamSubscriptions subscriptions,
+    StreamEventPublisher publisher,
     IOptions<StreamOptions> options,
     ILogger<DeadLetterReplayer> logger) : IDeadLetterReplayer
 {
@@ -19,9 +23,7 @@ internal sealed class DeadLetterReplayer(
         {
             try
             {
-                await (kind == DeadLetterKind.Publisher
-                    ? transport.PublishAsync(row.Event, cancellationToken)
-                    : subscriptions.DeliverAsync(row.Event)).ConfigureAwait(false);
+                await publisher.PublishAsync(row.Event, cancellationToken).ConfigureAwait(false);
                 await store.CompleteAsync(kind, row.Id, cancellationToken).ConfigureAwait(false);
                 replayed++;
             }
