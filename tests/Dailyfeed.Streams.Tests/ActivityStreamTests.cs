@@ -60,6 +60,8 @@ public sealed class ActivityStreamTests : IAsyncLifetime
     [Fact]
     public async Task A_poison_event_is_retried_a_bounded_number_of_times_then_dead_lettered_and_replayed_once_when_fixed()
     {
+        using var deliveryFailures = new MetricCapture("dailyfeed_stream_delivery_failures_total", "stream");
+        using var deadLetters = new MetricCapture("dailyfeed_dead_letters_total", "kind");
         var poison = StreamEvents.PostRead(7, 41);
         var after = StreamEvents.PostRead(7, 42);
         _cluster.Poison.Poison(poison.MessageKey);
@@ -78,6 +80,8 @@ public sealed class ActivityStreamTests : IAsyncLifetime
         row.Error.ShouldContain("refused on purpose");
         _cluster.Poison.Attempts(poison.MessageKey).ShouldBe(StreamCluster.MaxDeliveryAttempts);
         (await _cluster.ActivitiesAsync(7)).ShouldNotContain(a => a.PostId == 41);
+        deliveryFailures.Sum(ActivityStreams.MemberActivity).ShouldBe(StreamCluster.MaxDeliveryAttempts);
+        deadLetters.Sum("listener").ShouldBe(1);
         // The bound is (attempts - 1) x delay + delay / 2; the rest is the relay-free publish and two grain hops.
         blocked.ShouldBeLessThan(StreamCluster.DeliveryRetryDelay * StreamCluster.MaxDeliveryAttempts + TimeSpan.FromSeconds(10));
 

@@ -2,9 +2,11 @@ using Dailyfeed.Orleans.Streaming.RabbitMQ.DeadLetters;
 using Dailyfeed.Orleans.Streaming.RabbitMQ.Hosting;
 using Dailyfeed.Orleans.Streaming.RabbitMQ.Options;
 using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Runtime.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using global::Orleans;
 using global::Orleans.Hosting;
 using global::Orleans.Streams;
 
@@ -27,7 +29,7 @@ public static class DailyfeedStreamsExtensions
             options => options.BindConfiguration(DailyfeedStreams.RabbitMqSection).Configure<IConfiguration>(ApplyLegacyQueuePrefix),
             stream => stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
         silo.Services.AddKeyedSingleton<IListenerDeadLetterSink, DeadLetterStoreListenerSink>(DailyfeedStreams.ProviderName);
-        silo.Services.TryAddSingleton<StreamEventPublisher>();
+        AddPublisherAndMetrics(silo.Services);
         return silo;
     }
 
@@ -39,8 +41,14 @@ public static class DailyfeedStreamsExtensions
     public static ISiloBuilder AddDailyfeedMemoryStreams(this ISiloBuilder silo)
     {
         silo.AddMemoryStreams(DailyfeedStreams.ProviderName, stream => stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
-        silo.Services.TryAddSingleton<StreamEventPublisher>();
+        AddPublisherAndMetrics(silo.Services);
         return silo;
+    }
+
+    private static void AddPublisherAndMetrics(IServiceCollection services)
+    {
+        services.TryAddSingleton<StreamEventPublisher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutgoingGrainCallFilter, StreamDeliveryMetricsFilter>());
     }
 
     /// <summary>

@@ -36,6 +36,9 @@ public static class RuntimeMetrics
     internal static readonly Counter<long> DeadLetters =
         Meter.CreateCounter<long>("dailyfeed_dead_letters_total", description: "Stream events moved to dead letters by this process, by kind (publisher, listener)");
 
+    internal static readonly Counter<long> DeliveryFailures =
+        Meter.CreateCounter<long>("dailyfeed_stream_delivery_failures_total", description: "Stream deliveries to a consumer that threw, by stream; each is retried until the provider's bound, then dead-lettered");
+
     internal static readonly Counter<long> PublishRetries =
         Meter.CreateCounter<long>("dailyfeed_stream_publish_retries_total", description: "Outbox rows whose publish failed and were scheduled for another attempt");
 }
