@@ -3,11 +3,12 @@ using Dailyfeed.Grains.Abstractions.Identity;
 using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Runtime.Streams;
 using Shouldly;
+using Xunit.Abstractions;
 
 namespace Dailyfeed.Streams.Tests;
 
 [Collection(BrokerCollection.Name)]
-public sealed class ActivityStreamTests : IAsyncLifetime
+public sealed class ActivityStreamTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Members = 51;
     private const int FollowsPerMember = 10;
@@ -72,6 +73,7 @@ public sealed class ActivityStreamTests : IAsyncLifetime
 
         await Eventually.HoldsAsync(async () => (await _cluster.ActivitiesAsync(7)).Any(a => a.PostId == 42), Patience, "the event after the poison never arrived");
         var blocked = DateTimeOffset.UtcNow - published;
+        output.WriteLine($"the event behind the poison waited {blocked.TotalMilliseconds:F0} ms (bound {StreamCluster.MaxDeliveryAttempts} attempts, {StreamCluster.DeliveryRetryDelay.TotalMilliseconds:F0} ms apart)");
         await Eventually.HoldsAsync(async () => (await ListenerDeadLettersAsync()).Any(d => d.Event.MessageKey == poison.MessageKey), Patience,
             "the poison event never reached listener dead letters");
         var row = (await ListenerDeadLettersAsync()).Single(d => d.Event.MessageKey == poison.MessageKey);
@@ -89,6 +91,7 @@ public sealed class ActivityStreamTests : IAsyncLifetime
         var replay = await _cluster.Grains.GetGrain<IDeadLetterReplayGrain>(DeadLetterReplay.Key).ReplayAsync(DeadLetterKind.Listener, 1000);
         replay.Replayed.ShouldBeGreaterThanOrEqualTo(1);
         await Eventually.HoldsAsync(async () => (await _cluster.ActivitiesAsync(7)).Any(a => a.PostId == 41), Patience, "the replayed event never arrived");
+        output.WriteLine($"replay: {replay}");
         (await _cluster.ActivitiesAsync(7)).Count(a => a.PostId == 41).ShouldBe(1);
         (await _cluster.SiloService<IDeadLetterStore>().ListAsync(DeadLetterKind.Listener, false, 1000, CancellationToken.None))
             .ShouldNotContain(d => d.Event.MessageKey == poison.MessageKey);
@@ -104,7 +107,8 @@ public sealed class ActivityStreamTests : IAsyncLifetime
         await _cluster.PublishAsync(StreamEvents.PostRead(11, 100));
 
         await Eventually.HoldsAsync(async () => (await _cluster.ActivitiesAsync(11)).Any(a => a.PostId == 100), Patience, "events never arrived");
-        (await _cluster.ActivitiesAsync(11)).Count(a => a.PostId == 99).ShouldBe(1);
+        var deadLettered = (await ListenerDeadLettersAsync()).Select(d => $"{d.Event.MessageKey}: {d.Error}");
+        (await _cluster.ActivitiesAsync(11)).Count(a => a.PostId == 99).ShouldBe(1, $"listener dead letters: {string.Join("; ", deadLettered)}");
     }
 
     [Fact]

@@ -25,8 +25,11 @@ public sealed class StreamCluster : IAsyncDisposable
     /// <summary>Fewer queues than production's 8: each is declared, balanced and deleted per run.</summary>
     private const int QueueCount = 4;
 
-    /// <summary>Delivery attempts before a poison event is dead-lettered (the provider's option).</summary>
-    public const int MaxDeliveryAttempts = 3;
+    /// <summary>
+    /// Delivery attempts before a poison event is dead-lettered (the provider's option, production's default). A
+    /// shorter bound would also dead-letter the transient failures of a consumer's first activation on a busy machine.
+    /// </summary>
+    public const int MaxDeliveryAttempts = 5;
 
     public static readonly TimeSpan DeliveryRetryDelay = TimeSpan.FromMilliseconds(200);
 
