@@ -7,6 +7,7 @@ using Dailyfeed.Grains.Rankings;
 using Dailyfeed.Grains.Identity;
 using Dailyfeed.Grains.Members;
 using Dailyfeed.Grains.Recommendations;
+using Dailyfeed.Runtime.Streams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public static class DailyfeedGrainsServiceCollectionExtensions
                 new PasswordHasherOptions { IterationCount = iterations }));
         });
         services.AddHostedService<GrainScheduleStartup>();
+        services.AddSingleton<IListenerReplayTarget, ActivityListenerReplayTarget>();
         return services;
     }
 }

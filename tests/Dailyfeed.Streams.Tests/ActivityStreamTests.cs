@@ -87,9 +87,18 @@ public sealed class ActivityStreamTests(ITestOutputHelper output) : IAsyncLifeti
         // The bound is (attempts - 1) x delay + delay / 2; the rest is the relay-free publish and two grain hops.
         blocked.ShouldBeLessThan(StreamCluster.DeliveryRetryDelay * StreamCluster.MaxDeliveryAttempts + TimeSpan.FromSeconds(10));
 
+        // Replayed while the consumer is still broken: the row stays open with the new error, nothing is re-parked.
+        var replayer = _cluster.Grains.GetGrain<IDeadLetterReplayGrain>(DeadLetterReplay.Key);
+        var early = await replayer.ReplayAsync(DeadLetterKind.Listener, 1000);
+        early.Failed.ShouldBe(1);
+        var stillOpen = (await _cluster.SiloService<IDeadLetterStore>().ListAsync(DeadLetterKind.Listener, false, 1000, CancellationToken.None))
+            .ShouldHaveSingleItem();
+        stillOpen.Event.MessageKey.ShouldBe(poison.MessageKey);
+        stillOpen.ReplayAttempts.ShouldBe(1);
+
         _cluster.Poison.Fix(poison.MessageKey);
-        var replay = await _cluster.Grains.GetGrain<IDeadLetterReplayGrain>(DeadLetterReplay.Key).ReplayAsync(DeadLetterKind.Listener, 1000);
-        replay.Replayed.ShouldBeGreaterThanOrEqualTo(1);
+        var replay = await replayer.ReplayAsync(DeadLetterKind.Listener, 1000);
+        replay.Replayed.ShouldBe(1);
         await Eventually.HoldsAsync(async () => (await _cluster.ActivitiesAsync(7)).Any(a => a.PostId == 41), Patience, "the replayed event never arrived");
         output.WriteLine($"replay: {replay}");
         (await _cluster.ActivitiesAsync(7)).Count(a => a.PostId == 41).ShouldBe(1);

@@ -33,8 +33,9 @@ public sealed class PoisonSwitch
 }
 
 /// <summary>
-/// Fails the pulling agent's delivery of a poisoned event before it reaches the activity grain, as a consumer that
-/// throws would: the provider's retries, delivery bound and dead-lettering all run as in production.
+/// Fails a call that hands a poisoned event to its consumer before it reaches the activity grain, as a consumer that
+/// throws would: the pulling agent's delivery of a batch (so the provider's retries, delivery bound and
+/// dead-lettering all run as in production) and a replay's direct call with the event alike.
 /// </summary>
 internal sealed class PoisonFilter(PoisonSwitch poison) : IOutgoingGrainCallFilter
 {
@@ -42,10 +43,15 @@ internal sealed class PoisonFilter(PoisonSwitch poison) : IOutgoingGrainCallFilt
     {
         for (var index = 0; index < context.Request.GetArgumentCount(); index++)
         {
-            if (context.Request.GetArgument(index) is RabbitMqBatchContainer batch &&
-                batch.Events.OfType<StreamEvent>().Any(e => poison.TryRefuse(e.MessageKey)))
+            IEnumerable<StreamEvent> events = context.Request.GetArgument(index) switch
             {
-                throw new InvalidOperationException($"Poisoned event in {batch.MessageKey} refused on purpose (test switch).");
+                RabbitMqBatchContainer batch => batch.Events.OfType<StreamEvent>(),
+                StreamEvent streamEvent => [streamEvent],
+                _ => [],
+            };
+            if (events.Any(e => poison.TryRefuse(e.MessageKey)))
+            {
+                throw new InvalidOperationException($"Poisoned event in {context.Request} refused on purpose (test switch).");
             }
         }
 

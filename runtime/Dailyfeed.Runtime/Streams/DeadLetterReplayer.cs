@@ -4,14 +4,16 @@ using Microsoft.Extensions.Options;
 namespace Dailyfeed.Runtime.Streams;
 
 /// <summary>
-/// Replays claimed dead letters by publishing them on their Orleans stream again. A publisher row never reached the
-/// stream; a listener row reached it but its consumer gave up, so once the consumer is fixed the republished event is
-/// handled (consumers dedupe by message key, so an event that did arrive meanwhile is not applied twice). A listener
-/// row whose consumer is still broken comes back as a new listener dead letter after the delivery bound.
+/// Replays claimed dead letters. A publisher row never reached its stream: it is published on it now. A listener row
+/// reached the stream but its consumer gave up: it goes straight to that consumer (<see cref="IListenerReplayTarget"/>),
+/// so the replay counts only when the consumer takes it, and a consumer that is still broken leaves the row open
+/// with its new error (the periodic replay then neither re-parks it nor holds up the stream). Consumers dedupe by
+/// message key, so an event that did arrive meanwhile is not applied twice.
 /// </summary>
 internal sealed class DeadLetterReplayer(
     IDeadLetterStore store,
     StreamEventPublisher publisher,
+    IEnumerable<IListenerReplayTarget> listenerTargets,
     IOptions<StreamOptions> options,
     ILogger<DeadLetterReplayer> logger) : IDeadLetterReplayer
 {
@@ -23,7 +25,9 @@ internal sealed class DeadLetterReplayer(
         {
             try
             {
-                await publisher.PublishAsync(row.Event, cancellationToken).ConfigureAwait(false);
+                await (kind == DeadLetterKind.Publisher
+                    ? publisher.PublishAsync(row.Event, cancellationToken)
+                    : ListenerTargetOrThrow(row.Event).ReplayAsync(row.Event)).ConfigureAwait(false);
                 await store.CompleteAsync(kind, row.Id, cancellationToken).ConfigureAwait(false);
                 replayed++;
             }
@@ -36,6 +40,10 @@ internal sealed class DeadLetterReplayer(
 
         return new ReplayResult(claimed.Count, replayed, claimed.Count - replayed);
     }
+
+    private IListenerReplayTarget ListenerTargetOrThrow(StreamEvent streamEvent) =>
+        listenerTargets.FirstOrDefault(target => target.Stream == streamEvent.Stream)
+        ?? throw new InvalidOperationException($"No consumer on this silo replays stream '{streamEvent.Stream}'.");
 
     public Task<IReadOnlyList<DeadLetter>> ListAsync(DeadLetterKind kind, bool includeCompleted, int maxRows, CancellationToken cancellationToken) =>
         store.ListAsync(kind, includeCompleted, maxRows, cancellationToken);
