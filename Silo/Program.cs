@@ -1,10 +1,11 @@
 using Dailyfeed.Runtime.Health;
-using Dailyfeed.Runtime.RabbitMQ;
+using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.Telemetry;
 using Dailyfeed.Silo.Hosting;
 
 // A silo of the production cluster: an Orleans silo serving the pools in Dailyfeed:Silo:Pools, with membership,
-// reminders and grain state (with its stream outbox) in PostgreSQL and activity streams on RabbitMQ (Dailyfeed:RabbitMq).
+// reminders and grain state (with its stream outbox) in PostgreSQL and activity streams on Orleans persistent streams
+// over RabbitMQ (Dailyfeed:RabbitMq).
 // Its HTTP port serves only the health probes and /metrics; grain traffic uses Orleans' silo and gateway ports.
 if (HealthProbe.RunIfRequested(args) is { } probeResult)
 {
@@ -13,8 +14,7 @@ if (HealthProbe.RunIfRequested(args) is { } probeResult)
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddDailyfeedJsonLogs();
-builder.AddDailyfeedSilo();
-builder.Services.AddRabbitMqStreams();
+builder.AddDailyfeedSilo(silo => silo.AddDailyfeedRabbitMqStreams());
 builder.Services.AddDailyfeedHealthChecks();
 builder.Services.AddDailyfeedMetrics();
 builder.Services.AddDailyfeedTelemetryExport(builder.Configuration);

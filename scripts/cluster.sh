@@ -11,7 +11,7 @@
 #
 # Settings (environment; defaults in brackets):
 #   DAILYFEED_CLUSTER_DIR                  state: pid files, logs, images [<repo>/.cluster]
-#   DAILYFEED_CLUSTER_NAME                 names the schema dailyfeed_<name>, the RabbitMQ exchange and queues and the
+#   DAILYFEED_CLUSTER_NAME                 names the schema dailyfeed_<name>, the RabbitMQ stream queues and the
 #                                          Redis keys, so clusters of different names share the servers [local]
 #   DAILYFEED_CLUSTER_PORT                 gateway HTTP port [8080]
 #   DAILYFEED_CLUSTER_WRITE_HTTP_PORT      write silo health and metrics [8081]
@@ -207,8 +207,7 @@ component_env() {
         "Dailyfeed__RabbitMq__Port=${RABBITMQ_PORT}" \
         "Dailyfeed__RabbitMq__UserName=${RABBITMQ_USER}" \
         "Dailyfeed__RabbitMq__Password=${RABBITMQ_PASSWORD}" \
-        "Dailyfeed__RabbitMq__Exchange=dailyfeed.${NAME}" \
-        "Dailyfeed__RabbitMq__QueuePrefix=dailyfeed.${NAME}."
+        "Dailyfeed__RabbitMq__QueueNamePrefix=dailyfeed-${NAME}"
       ;;
     gateway)
       printf '%s\n' "${common[@]}" \

@@ -13,7 +13,7 @@ internal static class DeadLetterCommands
     {
         var kind = KindOption();
         var max = new Option<int>("--max") { Description = "Rows to claim per table.", DefaultValueFactory = _ => DefaultMaxRows };
-        var command = new Command("replay-dead-letters", "Claim open dead letters and replay them: publisher rows to the broker, listener rows to their subscriber. Exit 1 if any replay failed.")
+        var command = new Command("replay-dead-letters", "Claim open dead letters and replay them: publisher rows to their stream, listener rows straight to their consumer (fix it first). Exit 1 if any replay failed.")
         {
             kind,
             max,

@@ -5,7 +5,6 @@ using Dailyfeed.Orleans.Sqlite.Hosting;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.PostgreSql.Hosting;
 using Dailyfeed.Runtime.Sqlite.Hosting;
-using Dailyfeed.Runtime.Streams;
 using Dailyfeed.Runtime.Telemetry;
 using Dailyfeed.Search;
 using Orleans.Configuration;
@@ -30,13 +29,13 @@ public static class ClusterConnectionExtensions
             var endpoint = configuration.GetSection(SiloEndpointOptions.Section).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
             var sqlite = configuration.GetSection(SqliteClusterOptions.Section).Get<SqliteClusterOptions>() ?? new SqliteClusterOptions();
             builder.Services.AddSqliteClusterStore();
-            builder.Services.AddInMemoryStreams(new InMemoryStreamBus());
             builder.Services.AddSqliteSearch();
             builder.Services.AddDailyfeedGrains(configuration);
             builder.UseOrleans(silo =>
             {
                 silo.UseDailyfeedLocalhostClustering(endpoint, identity);
                 silo.UseDailyfeedOutboxStorage();
+                silo.AddDailyfeedMemoryStreams();
                 silo.UseSqliteReminderService(reminders => reminders.DataSource = sqlite.DataSource);
                 silo.AddGrainPools([.. GrainPools.All]);
                 silo.AddDashboard();

@@ -17,5 +17,9 @@ public sealed record MemberActivity(
 /// <summary>Names of the activity stream and its dead-letter categories.</summary>
 public static class ActivityStreams
 {
+    /// <summary>The stream namespace; a member's stream is keyed by the member id, the key of its <c>IActivityGrain</c>.</summary>
     public const string MemberActivity = "member-activity";
+
+    /// <summary>The Orleans stream provider the member-activity stream is published on.</summary>
+    public const string ProviderName = Runtime.Streams.DailyfeedStreams.ProviderName;
 }

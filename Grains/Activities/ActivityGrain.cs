@@ -4,20 +4,30 @@ using Dailyfeed.Grains.Paging;
 using Dailyfeed.Orleans.Pools;
 using Dailyfeed.Runtime.Streams;
 using Microsoft.Extensions.Options;
+using Orleans;
 using Orleans.Runtime;
+using Orleans.Streams;
+using Orleans.Streams.Core;
 
 namespace Dailyfeed.Grains.Activities;
 
 /// <summary>
 /// The member's activity log. An event is upserted by its message key, so a redelivery or a replay of an event that
 /// already arrived changes nothing. An event that is not this member's, or that cannot be read, is refused (and ends in
-/// listener dead letters after the retries).
+/// listener dead letters after the provider's delivery attempts). Events arrive on the member's own member-activity
+/// stream, which every activity grain consumes implicitly (stream key = member id); <see cref="OnNextAsync"/> stays
+/// callable so a delivery can also be made as a plain grain call.
 /// </summary>
 [GrainPool(GrainPools.Read)]
+[ImplicitStreamSubscription(ActivityStreams.MemberActivity)]
 public sealed class ActivityGrain(
     [PersistentState("activity_log")] IPersistentState<ActivityLogState> log,
-    IOptions<ActivityOptions> options) : Grain, IActivityGrain
+    IOptions<ActivityOptions> options) : Grain, IActivityGrain, IStreamSubscriptionObserver
 {
+    /// <summary>Orleans offers the implicit subscription on the first delivery to this activation; every event goes to <see cref="OnNextAsync"/>.</summary>
+    public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        handleFactory.Create<StreamEvent>().ResumeAsync(new StreamObserver(this));
+
     public async Task OnNextAsync(StreamEvent streamEvent)
     {
         var activity = ActivityEventMapper.ToActivityOrThrow(streamEvent);
@@ -50,4 +60,17 @@ public sealed class ActivityGrain(
 
     public Task<Slice<MemberActivity>> GetPageAsync(PageRequest page) =>
         Task.FromResult(Slices.Of(log.State.Entries.Select(e => e.Activity), page));
+
+    /// <summary>
+    /// The stream side of the grain. A throw goes back to the pulling agent, which retries within the provider's
+    /// delivery bound and then dead-letters the event.
+    /// </summary>
+    private sealed class StreamObserver(ActivityGrain grain) : IAsyncObserver<StreamEvent>
+    {
+        public Task OnNextAsync(StreamEvent item, StreamSequenceToken? token = null) => grain.OnNextAsync(item);
+
+        public Task OnCompletedAsync() => Task.CompletedTask;
+
+        public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
+    }
 }

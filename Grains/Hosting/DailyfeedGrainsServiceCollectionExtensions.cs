@@ -1,5 +1,3 @@
-using System.Globalization;
-using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Authentication;
 using Dailyfeed.Grains.Comments;
@@ -9,7 +7,7 @@ using Dailyfeed.Grains.Rankings;
 using Dailyfeed.Grains.Identity;
 using Dailyfeed.Grains.Members;
 using Dailyfeed.Grains.Recommendations;
-using Dailyfeed.Runtime.Hosting;
+using Dailyfeed.Runtime.Streams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,8 +40,7 @@ public static class DailyfeedGrainsServiceCollectionExtensions
                 new PasswordHasherOptions { IterationCount = iterations }));
         });
         services.AddHostedService<GrainScheduleStartup>();
-        services.AddStreamSubscription(ActivityStreams.MemberActivity, (grains, streamEvent) =>
-            grains.GetGrain<IActivityGrain>(long.Parse(streamEvent.Key, CultureInfo.InvariantCulture)).OnNextAsync(streamEvent));
+        services.AddSingleton<IListenerReplayTarget, ActivityListenerReplayTarget>();
         return services;
     }
 }

@@ -14,7 +14,7 @@ public static class DailyfeedSiloExtensions
     /// <summary>
     /// An Orleans silo of the production cluster from configuration: endpoints and pools (Dailyfeed:Silo), cluster ids
     /// (Dailyfeed:Cluster), membership, reminders and grain state with its stream outbox in PostgreSQL
-    /// (Dailyfeed:PostgreSql), search in PostgreSQL. The stream transport is the host's choice.
+    /// (Dailyfeed:PostgreSql), search in PostgreSQL. The stream provider is the host's choice (<paramref name="configure"/>).
     /// </summary>
     public static IHostApplicationBuilder AddDailyfeedSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {

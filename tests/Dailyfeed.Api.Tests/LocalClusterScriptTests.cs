@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Dailyfeed.Api.Tests.Chaos.Processes;
-using Dailyfeed.Runtime.RabbitMQ;
+using Dailyfeed.Orleans.Streaming.RabbitMQ.Options;
 using Npgsql;
 using Shouldly;
 using Xunit.Abstractions;
@@ -43,6 +43,11 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output) : IAsyncLi
     /// </summary>
     private static readonly TimeSpan OrphanLifetime = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long the activity events may take through outbox, relay, broker and consumer on a busy machine.</summary>
+    private static readonly TimeSpan ActivityPatience = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan ActivityPoll = TimeSpan.FromMilliseconds(250);
+
     private readonly string _name = $"t{Guid.NewGuid():N}"[..11];
     private readonly string _stateDirectory = Directory.CreateTempSubdirectory("dailyfeed-cluster-script-").FullName;
     private readonly Dictionary<string, string> _environment = [];
@@ -51,8 +56,8 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output) : IAsyncLi
     /// <summary>The schema the script names after the cluster (dailyfeed_&lt;name&gt;).</summary>
     private string Schema => $"dailyfeed_{_name}";
 
-    /// <summary>The exchange and queue prefix the script names after the cluster, for the cleanup.</summary>
-    private RabbitMqStreamOptions Broker => new() { Exchange = $"dailyfeed.{_name}", QueuePrefix = $"dailyfeed.{_name}." };
+    /// <summary>The queue prefix the script names after the cluster, for the cleanup.</summary>
+    private RabbitMqStreamOptions Broker => new() { QueueNamePrefix = $"dailyfeed-{_name}" };
 
     public Task InitializeAsync()
     {
@@ -113,6 +118,13 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output) : IAsyncLi
         read.Data.GetProperty("content").GetString().ShouldBe(content);
         var apiTook = clock.Elapsed;
 
+        // The silo processes' stream provider (RabbitMQ, from the script's Dailyfeed__RabbitMq__* settings) carries the
+        // post's event from the write silo's outbox to the member's activity grain on the read silo.
+        clock.Restart();
+        var activities = await ActivityTypesOnceAsync(member, expected: 3);
+        activities.ShouldBe(["POST_CREATE", "MEMBER_LOGIN", "MEMBER_SIGNUP"], "newest first, each event once");
+        var activitiesTook = clock.Elapsed;
+
         clock.Restart();
         var status = await RunScriptAsync(ScriptOverhead, "status");
         var statusTook = clock.Elapsed;
@@ -130,7 +142,24 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output) : IAsyncLi
         // The servers stay up for everyone else; the purge dropped only this cluster's schema.
         (await SchemaExistsAsync()).ShouldBeFalse();
 
-        output.WriteLine($"up {upTook.TotalSeconds:F1} s, signup+login+post+read {apiTook.TotalSeconds:F1} s, status {statusTook.TotalSeconds:F1} s, down {downTook.TotalSeconds:F1} s");
+        output.WriteLine($"up {upTook.TotalSeconds:F1} s, signup+login+post+read {apiTook.TotalSeconds:F1} s, activities {activitiesTook.TotalSeconds:F1} s, " +
+                         $"status {statusTook.TotalSeconds:F1} s, down {downTook.TotalSeconds:F1} s");
+    }
+
+    /// <summary>The member's activity types once <paramref name="expected"/> have arrived (or what is there when patience runs out).</summary>
+    private static async Task<List<string>> ActivityTypesOnceAsync(ApiClient member, int expected)
+    {
+        var deadline = Stopwatch.StartNew();
+        List<string> types = [];
+        while (types.Count < expected && deadline.Elapsed < ActivityPatience)
+        {
+            await Task.Delay(ActivityPoll);
+            var page = await member.GetAsync("/api/member-activities");
+            page.Status.ShouldBe(HttpStatusCode.OK, page.ToString());
+            types = [.. page.Data.GetProperty("content").EnumerateArray().Select(a => a.GetProperty("memberActivityType").GetString()!)];
+        }
+
+        return types;
     }
 
     public async Task DisposeAsync()

@@ -6,7 +6,7 @@ using Shouldly;
 
 namespace Dailyfeed.Gateway.Tests;
 
-/// <summary>The embedded default end to end: SQLite store, in-process stream bus, activity log read back by the API.</summary>
+/// <summary>The embedded default end to end: SQLite store, Orleans memory streams, activity log read back by the API.</summary>
 public sealed class EmbeddedActivityTests(EmbeddedGatewayFactory factory) : IClassFixture<EmbeddedGatewayFactory>
 {
     [Fact]

@@ -22,6 +22,8 @@ public sealed class MetricsTests(EmbeddedGatewayFactory factory) : IClassFixture
         text.ShouldContain("http_server_request_duration_seconds_bucket{method=\"GET\",route=\"/healthcheck/live\",le=\"+Inf\"}");
         text.ShouldContain("dailyfeed_activations{silo=");
         text.ShouldContain("dailyfeed_circuit_open{dependency=\"grain storage\"");
+        text.ShouldContain("# TYPE dailyfeed_outbox_pending gauge");
+        text.ShouldMatch(@"(?m)^dailyfeed_outbox_oldest_age_seconds \d+\.\d$");
     }
 
     [Fact]

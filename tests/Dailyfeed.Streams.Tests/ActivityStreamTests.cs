@@ -3,11 +3,12 @@ using Dailyfeed.Grains.Abstractions.Identity;
 using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Runtime.Streams;
 using Shouldly;
+using Xunit.Abstractions;
 
 namespace Dailyfeed.Streams.Tests;
 
 [Collection(BrokerCollection.Name)]
-public sealed class ActivityStreamTests : IAsyncLifetime
+public sealed class ActivityStreamTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Members = 51;
     private const int FollowsPerMember = 10;
@@ -58,43 +59,75 @@ public sealed class ActivityStreamTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_poison_event_ends_in_listener_dead_letters_and_later_events_keep_flowing()
+    public async Task A_poison_event_is_retried_a_bounded_number_of_times_then_dead_lettered_and_replayed_once_when_fixed()
     {
-        var transport = _cluster.SiloService<IStreamTransport>();
-        var poison = StreamEvents.Poison(7);
+        using var deliveryFailures = new MetricCapture("dailyfeed_stream_delivery_failures_total", "stream");
+        using var deadLetters = new MetricCapture("dailyfeed_dead_letters_total", "kind");
+        var poison = StreamEvents.PostRead(7, 41);
+        var after = StreamEvents.PostRead(7, 42);
+        _cluster.Poison.Poison(poison.MessageKey);
+        var published = DateTimeOffset.UtcNow;
 
-        await transport.PublishAsync(poison, CancellationToken.None);
-        await transport.PublishAsync(StreamEvents.PostRead(7, 42), CancellationToken.None);
+        await _cluster.PublishAsync(poison);
+        await _cluster.PublishAsync(after);
 
         await Eventually.HoldsAsync(async () => (await _cluster.ActivitiesAsync(7)).Any(a => a.PostId == 42), Patience, "the event after the poison never arrived");
+        var blocked = DateTimeOffset.UtcNow - published;
+        output.WriteLine($"the event behind the poison waited {blocked.TotalMilliseconds:F0} ms (bound {StreamCluster.MaxDeliveryAttempts} attempts, {StreamCluster.DeliveryRetryDelay.TotalMilliseconds:F0} ms apart)");
         await Eventually.HoldsAsync(async () => (await ListenerDeadLettersAsync()).Any(d => d.Event.MessageKey == poison.MessageKey), Patience,
             "the poison event never reached listener dead letters");
         var row = (await ListenerDeadLettersAsync()).Single(d => d.Event.MessageKey == poison.MessageKey);
-        row.Event.Category.ShouldBe("POST");
-        row.Error.ShouldContain("JsonException");
+        row.Event.ShouldBe(poison);
+        row.Error.ShouldContain($"{StreamCluster.MaxDeliveryAttempts} delivery attempt(s) failed");
+        row.Error.ShouldContain("refused on purpose");
+        _cluster.Poison.Attempts(poison.MessageKey).ShouldBe(StreamCluster.MaxDeliveryAttempts);
+        (await _cluster.ActivitiesAsync(7)).ShouldNotContain(a => a.PostId == 41);
+        deliveryFailures.Sum(ActivityStreams.MemberActivity).ShouldBe(StreamCluster.MaxDeliveryAttempts);
+        deadLetters.Sum("listener").ShouldBe(1);
+        // The bound is (attempts - 1) x delay + delay / 2; the rest is the relay-free publish and two grain hops.
+        blocked.ShouldBeLessThan(StreamCluster.DeliveryRetryDelay * StreamCluster.MaxDeliveryAttempts + TimeSpan.FromSeconds(10));
+
+        // Replayed while the consumer is still broken: the row stays open with the new error, nothing is re-parked.
+        var replayer = _cluster.Grains.GetGrain<IDeadLetterReplayGrain>(DeadLetterReplay.Key);
+        var early = await replayer.ReplayAsync(DeadLetterKind.Listener, 1000);
+        early.Failed.ShouldBe(1);
+        var stillOpen = (await _cluster.SiloService<IDeadLetterStore>().ListAsync(DeadLetterKind.Listener, false, 1000, CancellationToken.None))
+            .ShouldHaveSingleItem();
+        stillOpen.Event.MessageKey.ShouldBe(poison.MessageKey);
+        stillOpen.ReplayAttempts.ShouldBe(1);
+
+        _cluster.Poison.Fix(poison.MessageKey);
+        var replay = await replayer.ReplayAsync(DeadLetterKind.Listener, 1000);
+        replay.Replayed.ShouldBe(1);
+        await Eventually.HoldsAsync(async () => (await _cluster.ActivitiesAsync(7)).Any(a => a.PostId == 41), Patience, "the replayed event never arrived");
+        output.WriteLine($"replay: {replay}");
+        (await _cluster.ActivitiesAsync(7)).Count(a => a.PostId == 41).ShouldBe(1);
+        (await _cluster.SiloService<IDeadLetterStore>().ListAsync(DeadLetterKind.Listener, false, 1000, CancellationToken.None))
+            .ShouldNotContain(d => d.Event.MessageKey == poison.MessageKey);
     }
 
     [Fact]
     public async Task The_same_event_delivered_twice_is_stored_once()
     {
-        var transport = _cluster.SiloService<IStreamTransport>();
         var read = StreamEvents.PostRead(11, 99);
 
-        await transport.PublishAsync(read, CancellationToken.None);
-        await transport.PublishAsync(read, CancellationToken.None);
-        await transport.PublishAsync(StreamEvents.PostRead(11, 100), CancellationToken.None);
+        await _cluster.PublishAsync(read);
+        await _cluster.PublishAsync(read);
+        await _cluster.PublishAsync(StreamEvents.PostRead(11, 100));
 
         await Eventually.HoldsAsync(async () => (await _cluster.ActivitiesAsync(11)).Any(a => a.PostId == 100), Patience, "events never arrived");
-        (await _cluster.ActivitiesAsync(11)).Count(a => a.PostId == 99).ShouldBe(1);
+        var deadLettered = (await ListenerDeadLettersAsync()).Select(d => $"{d.Event.MessageKey}: {d.Error}");
+        (await _cluster.ActivitiesAsync(11)).Count(a => a.PostId == 99).ShouldBe(1, $"listener dead letters: {string.Join("; ", deadLettered)}");
     }
 
     [Fact]
     public async Task When_the_dead_letter_store_is_down_the_message_is_not_acknowledged_and_comes_back()
     {
-        var poison = StreamEvents.Poison(13);
+        var poison = StreamEvents.PostRead(13, 1);
+        _cluster.Poison.Poison(poison.MessageKey);
         _cluster.DeadLetters.FailListenerWrites = true;
 
-        await _cluster.SiloService<IStreamTransport>().PublishAsync(poison, CancellationToken.None);
+        await _cluster.PublishAsync(poison);
         await Eventually.HoldsAsync(() => Task.FromResult(_cluster.DeadLetters.FailedWrites >= 2), Patience,
             "the broker never redelivered the unacknowledged message");
         (await ListenerDeadLettersAsync()).ShouldNotContain(d => d.Event.MessageKey == poison.MessageKey);
@@ -107,17 +140,16 @@ public sealed class ActivityStreamTests : IAsyncLifetime
     [Fact]
     public async Task Killing_a_consuming_silo_loses_nothing()
     {
-        var transport = _cluster.SiloService<IStreamTransport>();
         var events = Enumerable.Range(0, 600).Select(i => StreamEvents.PostRead(100 + (i % 20), 1000 + i)).ToList();
         foreach (var streamEvent in events.Take(300))
         {
-            await transport.PublishAsync(streamEvent, CancellationToken.None);
+            await _cluster.PublishAsync(streamEvent);
         }
 
         await _cluster.Cluster.KillSiloAsync(_cluster.Cluster.Silos[1]);
         foreach (var streamEvent in events.Skip(300))
         {
-            await transport.PublishAsync(streamEvent, CancellationToken.None);
+            await _cluster.PublishAsync(streamEvent);
         }
 
         foreach (var member in Enumerable.Range(100, 20))

@@ -1,19 +1,20 @@
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Runtime.PostgreSql.Streams;
-using Dailyfeed.Runtime.RabbitMQ;
+using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.Streams;
 using Dailyfeed.Testing.Silos;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans;
+using Orleans.Runtime;
 
 namespace Dailyfeed.Streams.Tests;
 
 /// <summary>
-/// Two Orleans silos (both pools) on real PostgreSQL (fresh schema and cluster id) and real RabbitMQ (a fresh
-/// exchange and queue prefix), with Dailyfeed's grains and short retry timings. The dead-letter store can be switched
-/// to failing.
+/// Two Orleans silos (both pools) on real PostgreSQL (fresh schema and cluster id) and the production stream provider
+/// on real RabbitMQ (a fresh queue prefix), with Dailyfeed's grains and short retry timings. The dead-letter store can
+/// be switched to failing, and chosen events to poison (their consumer throws while the switch is on).
 /// </summary>
 public sealed class StreamCluster : IAsyncDisposable
 {
@@ -21,7 +22,17 @@ public sealed class StreamCluster : IAsyncDisposable
         Environment.GetEnvironmentVariable("DAILYFEED_PG_CONNECTION")
         ?? "Host=127.0.0.1;Port=5432;Username=dailyfeed;Password=dailyfeed;Database=dailyfeed";
 
-    private const int RetainedDaysToClean = 8;
+    /// <summary>Fewer queues than production's 8: each is declared, balanced and deleted per run.</summary>
+    private const int QueueCount = 4;
+
+    /// <summary>
+    /// Delivery attempts before a poison event is dead-lettered (the provider's option, production's default). A
+    /// shorter bound would also dead-letter the transient failures of a consumer's first activation on a busy machine.
+    /// </summary>
+    public const int MaxDeliveryAttempts = 5;
+
+    public static readonly TimeSpan DeliveryRetryDelay = TimeSpan.FromMilliseconds(200);
+
     private readonly string _run = Guid.NewGuid().ToString("N")[..10];
 
     private StreamCluster()
@@ -33,6 +44,9 @@ public sealed class StreamCluster : IAsyncDisposable
     /// <summary>Makes every silo's listener dead-letter writes fail while on.</summary>
     public DeadLetterSwitch DeadLetters { get; } = new();
 
+    /// <summary>Makes the consumers of chosen events throw, wherever they are delivered.</summary>
+    public PoisonSwitch Poison { get; } = new();
+
     public string Schema => $"st_{_run}";
 
     /// <summary>The cluster id (and service id) of this run, which a gateway of the cluster must use too.</summary>
@@ -43,11 +57,11 @@ public sealed class StreamCluster : IAsyncDisposable
         var cluster = new StreamCluster();
         cluster.Cluster = new SiloHostCluster(cluster.Settings(), services =>
         {
-            services.AddRabbitMqStreams();
             // Registered last, so this wins over the store's own registration.
             services.AddSingleton<IDeadLetterStore>(sp =>
                 new SwitchableDeadLetterStore(ActivatorUtilities.CreateInstance<PostgreSqlDeadLetterStore>(sp), cluster.DeadLetters));
-        });
+            services.AddSingleton<IOutgoingGrainCallFilter>(new PoisonFilter(cluster.Poison));
+        }, configureOrleans: silo => silo.AddDailyfeedRabbitMqStreams());
         await cluster.Cluster.DeployAsync(silos);
         return cluster;
     }
@@ -61,36 +75,41 @@ public sealed class StreamCluster : IAsyncDisposable
         ["Dailyfeed:PostgreSql:Schema"] = Schema,
         ["Dailyfeed:Cluster:ClusterId"] = ClusterId,
         ["Dailyfeed:Cluster:ServiceId"] = ClusterId,
-        ["Dailyfeed:RabbitMq:Exchange"] = $"test.{_run}",
-        ["Dailyfeed:RabbitMq:QueuePrefix"] = $"test.{_run}.",
-        ["Dailyfeed:RabbitMq:PartitionRefreshInterval"] = "00:00:00.500",
-        ["Dailyfeed:RabbitMq:ReconnectInterval"] = "00:00:00.500",
+        ["Dailyfeed:RabbitMq:QueueNamePrefix"] = QueuePrefix,
+        ["Dailyfeed:RabbitMq:QueueCount"] = $"{QueueCount}",
+        ["Dailyfeed:RabbitMq:MaxDeliveryAttempts"] = $"{MaxDeliveryAttempts}",
+        ["Dailyfeed:RabbitMq:DeliveryRetryDelay"] = DeliveryRetryDelay.ToString("c"),
+        ["Dailyfeed:RabbitMq:NetworkRecoveryInterval"] = "00:00:00.500",
+        ["Dailyfeed:RabbitMq:PublishTimeout"] = "00:00:05",
         ["Dailyfeed:Resilience:Broker:BreakDuration"] = "00:00:00.500",
         ["Dailyfeed:Streams:OutboxPollInterval"] = "00:00:00.100",
         ["Dailyfeed:Streams:MaxPublishAttempts"] = "4",
         ["Dailyfeed:Streams:PublishBackoff"] = "00:00:00.100",
         ["Dailyfeed:Streams:MaxPublishBackoff"] = "00:00:00.500",
-        ["Dailyfeed:Streams:DeliveryRetryDelay"] = "00:00:00.050",
-        ["Dailyfeed:Streams:RedeliveryDelay"] = "00:00:00.200",
         ["Dailyfeed:Streams:DeadLetterClaimTimeout"] = "00:00:30",
     };
 
     public IGrainFactory Grains => Cluster.Client;
 
+    private string QueuePrefix => $"test-{_run}";
+
+    /// <summary>Publishes on the member's Orleans stream from a silo, as the outbox relay does.</summary>
+    public Task PublishAsync(StreamEvent streamEvent) =>
+        SiloService<IClusterClient>().GetStreamProvider(DailyfeedStreams.ProviderName)
+            .GetStream<StreamEvent>(StreamId.Create(streamEvent.Stream, streamEvent.Key))
+            .OnNextAsync(streamEvent);
+
     private async Task DeleteBrokerObjectsAsync()
     {
         await using var connection = await new RabbitMQ.Client.ConnectionFactory { HostName = "127.0.0.1" }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        // Consumers declare a partition per retained day (7 back by default) and a run may cross midnight.
-        foreach (var day in Enumerable.Range(-RetainedDaysToClean, RetainedDaysToClean + 2).Select(d => DateTimeOffset.UtcNow.AddDays(d)))
+        foreach (var index in Enumerable.Range(0, QueueCount))
         {
-            await channel.QueueDeleteAsync($"test.{_run}.{ActivityStreams.MemberActivity}-{day.UtcDateTime:yyyyMMdd}", ifUnused: false, ifEmpty: false);
+            await channel.QueueDeleteAsync($"{QueuePrefix}-{index}", ifUnused: false, ifEmpty: false);
         }
-
-        await channel.ExchangeDeleteAsync($"test.{_run}");
     }
 
-    /// <summary>A silo's own view of the store and broker (any silo: they share both).</summary>
+    /// <summary>A silo's own view of the store and stream provider (any silo: they share both).</summary>
     public T SiloService<T>() where T : notnull => Cluster.Silos[0].Services.GetRequiredService<T>();
 
     public async Task<IReadOnlyList<MemberActivity>> ActivitiesAsync(long memberId) =>

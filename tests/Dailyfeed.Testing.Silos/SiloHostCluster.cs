@@ -1,6 +1,7 @@
 extern alias silo;
 
 using Dailyfeed.Orleans.Pools;
+using Dailyfeed.Orleans.Streaming.RabbitMQ.Broker;
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.Streams;
 using silo::Dailyfeed.Silo.Hosting;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans;
+using Orleans.Hosting;
 using Orleans.Runtime;
 
 namespace Dailyfeed.Testing.Silos;
@@ -19,12 +21,14 @@ namespace Dailyfeed.Testing.Silos;
 /// <see cref="Client"/>) find them through the membership table, as in production.
 /// </summary>
 /// <param name="settings">Configuration of every silo and of the client, in the keys a deployed silo reads.</param>
-/// <param name="configureSilos">Extra services for every silo (the stream transport, test doubles).</param>
+/// <param name="configureSilos">Extra services for every silo (test doubles).</param>
 /// <param name="minimumLogLevel">The silos' minimum log level; null keeps the host's default.</param>
+/// <param name="configureOrleans">Orleans additions for every silo (the stream provider), as a host's Program makes them.</param>
 public sealed class SiloHostCluster(
     IReadOnlyDictionary<string, string?> settings,
     Action<IServiceCollection> configureSilos,
-    LogLevel? minimumLogLevel = null) : IAsyncDisposable
+    LogLevel? minimumLogLevel = null,
+    Action<ISiloBuilder>? configureOrleans = null) : IAsyncDisposable
 {
     /// <summary>Loopback, with port 0 so the OS picks free ports: many clusters run in one test process at once.</summary>
     private static readonly Dictionary<string, string?> Endpoints = new()
@@ -77,7 +81,7 @@ public sealed class SiloHostCluster(
         }
 
         builder.Configuration[$"{SiloEndpointOptions.Section}:Name"] = name;
-        builder.AddDailyfeedSilo();
+        builder.AddDailyfeedSilo(configureOrleans);
         configureSilos(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
@@ -105,13 +109,17 @@ public sealed class SiloHostCluster(
     }
 
     /// <summary>
-    /// A crash as far as the broker can tell: the silo's broker connection drops without closing its consumers, so
-    /// the broker hands the deliveries it had in flight to the other silos; then the silo stops as in
-    /// <see cref="StopSiloAsync"/>.
+    /// A crash as far as the broker can tell: the silo's stream provider connection closes before its receivers could
+    /// acknowledge what they hold, so the broker hands those messages to the silo that takes the queues over; then
+    /// the silo stops as in <see cref="StopSiloAsync"/>.
     /// </summary>
     public async Task KillSiloAsync(TestSilo silo)
     {
-        await silo.Services.GetRequiredService<IStreamTransport>().KillAsync();
+        if (silo.Services.GetKeyedService<RabbitMqConnection>(DailyfeedStreams.ProviderName) is { } connection)
+        {
+            await connection.DisposeAsync();
+        }
+
         await StopSiloAsync(silo);
     }
 

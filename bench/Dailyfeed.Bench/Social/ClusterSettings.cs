@@ -33,8 +33,8 @@ public sealed record ClusterSettings(string PostgreSqlConnection, string Schema,
         settings["Dailyfeed__RabbitMq__Port"] = Text(Cluster.RabbitMqPort);
         settings["Dailyfeed__RabbitMq__UserName"] = Cluster.RabbitMqUser;
         settings["Dailyfeed__RabbitMq__Password"] = Cluster.RabbitMqPassword;
-        settings["Dailyfeed__RabbitMq__QueuePrefix"] = QueuePrefix;
-        settings["Dailyfeed__RabbitMq__IdlePartitionExpiry"] = Cluster.QueueExpiry.ToString("c", CultureInfo.InvariantCulture);
+        settings["Dailyfeed__RabbitMq__QueueNamePrefix"] = QueuePrefix;
+        settings["Dailyfeed__RabbitMq__QueueCount"] = Text(Cluster.StreamQueueCount);
         // Grains hash passwords; PBKDF2 at full cost would make loading 962 members measure hashing.
         settings["Dailyfeed__Members__PasswordHashIterations"] = Text(Social.SetupPasswordHashIterations);
         return settings;

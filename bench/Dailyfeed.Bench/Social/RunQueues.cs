@@ -4,9 +4,9 @@ using RabbitMQ.Client.Exceptions;
 namespace Dailyfeed.Bench.Social;
 
 /// <summary>
-/// Deletes the RabbitMQ queues of one run. The silos declare a quorum queue per stream and UTC day for the whole
-/// retention (x-expires = retention + idle expiry, a week), which would keep a bench run's queues on the shared broker
-/// for that long; the run's prefix is its own, so every name it can have is deleted (deleting a missing queue is a no-op).
+/// Deletes the RabbitMQ queues of one run. The silos' stream provider declares durable quorum queues
+/// <c>{prefix}-0</c> ... <c>{prefix}-{count - 1}</c> that outlive the run; the run's prefix is its own, so every one is
+/// deleted (deleting a missing queue is a no-op).
 /// </summary>
 public static class RunQueues
 {
@@ -34,12 +34,6 @@ public static class RunQueues
         }
     }
 
-    /// <summary>prefix + stream + "-yyyyMMdd" for every day of the retention up to tomorrow (a run may cross midnight).</summary>
-    private static IEnumerable<string> Names(ClusterOptions options, string queuePrefix)
-    {
-        var today = DateTime.UtcNow.Date;
-        return from stream in options.Streams
-               from back in Enumerable.Range(-1, options.StreamRetentionDays + 2)
-               select $"{queuePrefix}{stream}-{today.AddDays(-back):yyyyMMdd}";
-    }
+    private static IEnumerable<string> Names(ClusterOptions options, string queuePrefix) =>
+        Enumerable.Range(0, options.StreamQueueCount).Select(index => $"{queuePrefix}-{index}");
 }

@@ -22,7 +22,7 @@ public sealed record DeadLetter(
 /// <summary>What one replay pass did.</summary>
 public sealed record ReplayResult(int Claimed, int Replayed, int Failed);
 
-/// <summary>Replays dead letters: publisher rows go to the broker again, listener rows straight to their subscriber.</summary>
+/// <summary>Replays dead letters: publisher rows are published on their stream, listener rows go straight to their consumer.</summary>
 public interface IDeadLetterReplayer
 {
     Task<ReplayResult> ReplayAsync(DeadLetterKind kind, int maxRows, CancellationToken cancellationToken);

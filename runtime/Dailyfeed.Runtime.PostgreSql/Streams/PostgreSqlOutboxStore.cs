@@ -89,4 +89,13 @@ public sealed class PostgreSqlOutboxStore(PostgreSqlClusterDatabase database) : 
         await using var command = new NpgsqlCommand($"SELECT count(*) FROM {_table}", connection);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
     }
+
+    public async Task<DateTimeOffset?> OldestCreatedAtAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"SELECT min(created_at) FROM {_table}", connection);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is DateTime oldest
+            ? new DateTimeOffset(DateTime.SpecifyKind(oldest, DateTimeKind.Utc))
+            : null;
+    }
 }

@@ -97,4 +97,13 @@ public sealed class SqliteOutboxStore(SqliteClusterDatabase database, TimeProvid
         await using var command = connection.Command("SELECT count(*) FROM stream_outbox");
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
     }
+
+    public async Task<DateTimeOffset?> OldestCreatedAtAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command("SELECT min(created_at) FROM stream_outbox");
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long unixMs
+            ? DateTimeOffset.FromUnixTimeMilliseconds(unixMs)
+            : null;
+    }
 }

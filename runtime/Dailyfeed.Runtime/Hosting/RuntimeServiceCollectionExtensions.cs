@@ -21,8 +21,8 @@ public static class RuntimeServiceCollectionExtensions
     /// <summary>
     /// Makes the project's state store (register one first: <c>AddPostgreSqlClusterStore</c> or
     /// <c>AddSqliteClusterStore</c>) the silo's default grain storage, committing each activation's pending stream
-    /// events with its state; and, when a stream transport is registered, relays the outbox and delivers events to
-    /// the subscribers added with <see cref="AddStreamSubscription"/>.
+    /// events with its state; and, when Dailyfeed's stream provider is added (<c>AddDailyfeedRabbitMqStreams</c> or
+    /// <c>AddDailyfeedMemoryStreams</c>), relays the outbox onto its Orleans streams.
     /// </summary>
     public static ISiloBuilder UseDailyfeedOutboxStorage(this ISiloBuilder silo)
     {
@@ -38,18 +38,11 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<GrainSerializer>();
         services.TryAddSingleton<OutboxGrainStorage>();
         services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (provider, _) => provider.GetRequiredService<OutboxGrainStorage>());
-        services.TryAddSingleton<StreamSubscriptions>();
-        services.TryAddSingleton<StreamConsumer>();
         services.TryAddSingleton<OutboxRelay>();
         // Resolves to null on a silo without streams, so callers can tell replay is not available there.
         services.TryAddSingleton<IDeadLetterReplayer>(sp =>
-            sp.GetService<IStreamTransport>() is null ? null! : ActivatorUtilities.CreateInstance<DeadLetterReplayer>(sp));
+            sp.GetService<StreamEventPublisher>() is null ? null! : ActivatorUtilities.CreateInstance<DeadLetterReplayer>(sp));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, StreamPipelineLifecycle>();
         return silo;
     }
-
-    /// <summary>Delivers every event of <paramref name="stream"/> through <paramref name="deliverAsync"/> (a grain call).</summary>
-    public static IServiceCollection AddStreamSubscription(
-        this IServiceCollection services, string stream, Func<global::Orleans.IGrainFactory, StreamEvent, Task> deliverAsync) =>
-        services.AddSingleton(new StreamSubscription(stream, deliverAsync));
 }

@@ -3,11 +3,17 @@ using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Runtime.Streams;
 
-/// <summary>Replays claimed dead letters: publisher rows to the broker, listener rows to their subscriber grain.</summary>
+/// <summary>
+/// Replays claimed dead letters. A publisher row never reached its stream: it is published on it now. A listener row
+/// reached the stream but its consumer gave up: it goes straight to that consumer (<see cref="IListenerReplayTarget"/>),
+/// so the replay counts only when the consumer takes it, and a consumer that is still broken leaves the row open
+/// with its new error (the periodic replay then neither re-parks it nor holds up the stream). Consumers dedupe by
+/// message key, so an event that did arrive meanwhile is not applied twice.
+/// </summary>
 internal sealed class DeadLetterReplayer(
     IDeadLetterStore store,
-    IStreamTransport transport,
-    StreamSubscriptions subscriptions,
+    StreamEventPublisher publisher,
+    IEnumerable<IListenerReplayTarget> listenerTargets,
     IOptions<StreamOptions> options,
     ILogger<DeadLetterReplayer> logger) : IDeadLetterReplayer
 {
@@ -20,8 +26,8 @@ internal sealed class DeadLetterReplayer(
             try
             {
                 await (kind == DeadLetterKind.Publisher
-                    ? transport.PublishAsync(row.Event, cancellationToken)
-                    : subscriptions.DeliverAsync(row.Event)).ConfigureAwait(false);
+                    ? publisher.PublishAsync(row.Event, cancellationToken)
+                    : ListenerTargetOrThrow(row.Event).ReplayAsync(row.Event)).ConfigureAwait(false);
                 await store.CompleteAsync(kind, row.Id, cancellationToken).ConfigureAwait(false);
                 replayed++;
             }
@@ -34,6 +40,10 @@ internal sealed class DeadLetterReplayer(
 
         return new ReplayResult(claimed.Count, replayed, claimed.Count - replayed);
     }
+
+    private IListenerReplayTarget ListenerTargetOrThrow(StreamEvent streamEvent) =>
+        listenerTargets.FirstOrDefault(target => target.Stream == streamEvent.Stream)
+        ?? throw new InvalidOperationException($"No consumer on this silo replays stream '{streamEvent.Stream}'.");
 
     public Task<IReadOnlyList<DeadLetter>> ListAsync(DeadLetterKind kind, bool includeCompleted, int maxRows, CancellationToken cancellationToken) =>
         store.ListAsync(kind, includeCompleted, maxRows, cancellationToken);

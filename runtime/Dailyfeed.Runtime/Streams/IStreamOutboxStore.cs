@@ -20,4 +20,7 @@ public interface IStreamOutboxStore
     Task MoveToDeadLettersAsync(long sequence, string error, CancellationToken cancellationToken);
 
     Task<int> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>The created time of the oldest row still waiting (null when the outbox is empty): how far the stream lags.</summary>
+    Task<DateTimeOffset?> OldestCreatedAtAsync(CancellationToken cancellationToken);
 }

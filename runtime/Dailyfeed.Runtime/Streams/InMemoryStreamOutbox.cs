@@ -14,7 +14,7 @@ public sealed class InMemoryStreamOutbox(IDeadLetterStore deadLetters, TimeProvi
         {
             foreach (var streamEvent in events)
             {
-                _rows[++_sequence] = new Row(streamEvent, 0, DateTimeOffset.MinValue, null);
+                _rows[++_sequence] = new Row(streamEvent, 0, DateTimeOffset.MinValue, null, _clock.GetUtcNow());
             }
         }
     }
@@ -83,5 +83,13 @@ public sealed class InMemoryStreamOutbox(IDeadLetterStore deadLetters, TimeProvi
         }
     }
 
-    private sealed record Row(StreamEvent Event, int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? ClaimedUntil);
+    public Task<DateTimeOffset?> OldestCreatedAtAsync(CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            return Task.FromResult(_rows.Count == 0 ? null : (DateTimeOffset?)_rows.Values.Min(row => row.CreatedAt));
+        }
+    }
+
+    private sealed record Row(StreamEvent Event, int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? ClaimedUntil, DateTimeOffset CreatedAt);
 }

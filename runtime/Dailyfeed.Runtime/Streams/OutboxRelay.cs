@@ -1,12 +1,13 @@
 using Dailyfeed.Runtime.Hosting;
 using Dailyfeed.Runtime.Resilience;
+using Dailyfeed.Runtime.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Runtime.Streams;
 
 /// <summary>
-/// Publishes outbox rows to the broker and deletes them once confirmed. A row whose publish keeps failing backs off
+/// Publishes outbox rows on their Orleans streams and deletes them once the provider confirmed them. A row whose publish keeps failing backs off
 /// exponentially and, after the configured attempts, moves to publisher_dead_letters for replay. A crash between
 /// publish and delete publishes the row twice; consumers deduplicate by message key. Publishes go through the broker's
 /// circuit: while it is open the relay leaves the outbox alone, so a dead broker burns no attempts and costs no waits.
@@ -14,7 +15,7 @@ namespace Dailyfeed.Runtime.Streams;
 internal sealed class OutboxRelay
 {
     private readonly IStreamOutboxStore _outbox;
-    private readonly IStreamTransport _transport;
+    private readonly StreamEventPublisher _publisher;
     private readonly StreamOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<OutboxRelay> _logger;
@@ -23,7 +24,7 @@ internal sealed class OutboxRelay
 
     public OutboxRelay(
         IStreamOutboxStore outbox,
-        IStreamTransport transport,
+        StreamEventPublisher publisher,
         IOptions<StreamOptions> options,
         IOptions<ResilienceOptions> resilience,
         TimeProvider clock,
@@ -31,7 +32,7 @@ internal sealed class OutboxRelay
     {
         _broker = new DependencyPipeline("stream broker", resilience.Value.Broker, logger);
         _outbox = outbox;
-        _transport = transport;
+        _publisher = publisher;
         _options = options.Value;
         _clock = clock;
         _logger = logger;
@@ -56,7 +57,7 @@ internal sealed class OutboxRelay
         {
             try
             {
-                await _broker.ExecuteAsync(token => _transport.PublishAsync(entry.Event, token), cancellationToken).ConfigureAwait(false);
+                await _broker.ExecuteAsync(token => _publisher.PublishAsync(entry.Event, token), cancellationToken).ConfigureAwait(false);
                 published.Add(entry.Sequence);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -79,12 +80,14 @@ internal sealed class OutboxRelay
         if (attempts >= _options.MaxPublishAttempts)
         {
             await _outbox.MoveToDeadLettersAsync(entry.Sequence, error.Message, cancellationToken).ConfigureAwait(false);
+            RuntimeMetrics.DeadLetters.Add(1, new KeyValuePair<string, object?>("kind", "publisher"));
             _logger.LogError("Event {MessageKey} moved to publisher dead letters after {Attempts} publish attempts", entry.Event.MessageKey, attempts);
             return;
         }
 
         var backoff = TimeSpan.FromTicks(Math.Min(_options.PublishBackoff.Ticks << Math.Min(attempts - 1, 20), _options.MaxPublishBackoff.Ticks));
         await _outbox.ReleaseAsync(entry.Sequence, _clock.GetUtcNow() + backoff, cancellationToken).ConfigureAwait(false);
+        RuntimeMetrics.PublishRetries.Add(1);
         _logger.LogWarning("Publishing {MessageKey} failed (attempt {Attempts}): {Error}", entry.Event.MessageKey, attempts, error.Message);
     }
 

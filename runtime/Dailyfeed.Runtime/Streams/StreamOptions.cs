@@ -1,6 +1,9 @@
 namespace Dailyfeed.Runtime.Streams;
 
-/// <summary>Delivery and relay settings (configuration section Dailyfeed:Streams).</summary>
+/// <summary>
+/// Outbox relay and replay settings (configuration section Dailyfeed:Streams). Delivery attempts and retention are
+/// the stream provider's (<c>Dailyfeed:RabbitMq</c>: MaxDeliveryAttempts, DeliveryRetryDelay, MessageTimeToLive).
+/// </summary>
 public sealed class StreamOptions
 {
     /// <summary>How often a silo's relay looks for unpublished outbox rows.</summary>
@@ -19,17 +22,6 @@ public sealed class StreamOptions
 
     public TimeSpan MaxPublishBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Attempts to hand one delivery to its subscriber before it is dead-lettered.</summary>
-    public int MaxDeliveryAttempts { get; set; } = 3;
-
-    public TimeSpan DeliveryRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>Pause before giving a delivery back to the broker when even the dead-letter store failed.</summary>
-    public TimeSpan RedeliveryDelay { get; set; } = TimeSpan.FromSeconds(1);
-
     /// <summary>A dead-letter claim older than this belongs to a replayer that died and may be taken over.</summary>
     public TimeSpan DeadLetterClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>Retention of a day's stream partition (the original kept member-activity-yyyyMMdd topics 7 days).</summary>
-    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 }

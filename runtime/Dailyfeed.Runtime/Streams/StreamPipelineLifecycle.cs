@@ -6,38 +6,32 @@ using global::Orleans.Runtime;
 namespace Dailyfeed.Runtime.Streams;
 
 /// <summary>
-/// Starts the outbox relay and stream consumption once the silo is active (deliveries are grain calls) and stops them
-/// before it leaves, so in-flight deliveries finish while grains can still answer.
+/// Starts the outbox relay once the silo is active (Orleans' stream providers are started by then) and stops it
+/// before the silo leaves, so a publish in flight completes while the provider can still confirm it.
 /// </summary>
 internal sealed class StreamPipelineLifecycle(IServiceProvider services, ILogger<StreamPipelineLifecycle> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
-    private StreamConsumer? _consumer;
     private OutboxRelay? _relay;
 
     public void Participate(ISiloLifecycle lifecycle)
     {
-        // A silo without a stream transport (a tool, a test of grains alone) has no pipeline to run.
-        if (services.GetService<IStreamTransport>() is null)
+        // A silo without Dailyfeed's stream provider (a tool, a test of grains alone) keeps events in the outbox.
+        if (services.GetService<StreamEventPublisher>() is null)
         {
             return;
         }
 
-        _consumer = services.GetRequiredService<StreamConsumer>();
         _relay = services.GetRequiredService<OutboxRelay>();
         lifecycle.Subscribe(nameof(StreamPipelineLifecycle), ServiceLifecycleStage.Active, StartAsync, StopAsync);
     }
 
-    private async Task StartAsync(CancellationToken cancellationToken)
+    private Task StartAsync(CancellationToken cancellationToken)
     {
-        await _consumer!.StartAsync(cancellationToken).ConfigureAwait(false);
         _relay!.Start();
-        logger.LogInformation("Stream consumption and outbox relay started");
+        logger.LogInformation("Outbox relay started");
+        return Task.CompletedTask;
     }
 
-    private async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await _relay!.StopAsync().ConfigureAwait(false);
-        await _consumer!.StopAsync().ConfigureAwait(false);
-    }
+    private Task StopAsync(CancellationToken cancellationToken) => _relay!.StopAsync();
 }

@@ -46,18 +46,22 @@ public static class MetricsEndpointExtensions
         return app.MapGet("/metrics", async (CancellationToken token) => Results.Text(await exporter.RenderAsync(token), ContentType));
     }
 
-    /// <summary>Events not yet published and dead letters not yet replayed: the backlog alerts watch.</summary>
+    /// <summary>Events not yet published (how many, and how long the oldest has waited) and dead letters not yet replayed: the backlog alerts watch.</summary>
     private static async Task<IEnumerable<string>> StreamBacklogAsync(IStreamOutboxStore outbox, IDeadLetterStore deadLetters, CancellationToken token)
     {
         try
         {
             var pending = await outbox.CountAsync(token);
+            var oldest = await outbox.OldestCreatedAtAsync(token);
+            var age = oldest is { } created ? Math.Max(0, (DateTimeOffset.UtcNow - created).TotalSeconds) : 0;
             var publisher = (await deadLetters.ListAsync(DeadLetterKind.Publisher, false, MaxCountedDeadLetters, token)).Count;
             var listener = (await deadLetters.ListAsync(DeadLetterKind.Listener, false, MaxCountedDeadLetters, token)).Count;
             return
             [
                 "# TYPE dailyfeed_outbox_pending gauge",
                 $"dailyfeed_outbox_pending {pending}",
+                "# TYPE dailyfeed_outbox_oldest_age_seconds gauge",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"dailyfeed_outbox_oldest_age_seconds {age:F1}"),
                 "# TYPE dailyfeed_dead_letters_open gauge",
                 $"dailyfeed_dead_letters_open{{kind=\"publisher\"}} {publisher}",
                 $"dailyfeed_dead_letters_open{{kind=\"listener\"}} {listener}",

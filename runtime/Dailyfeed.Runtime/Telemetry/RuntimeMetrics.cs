@@ -32,4 +32,13 @@ public static class RuntimeMetrics
 
     internal static readonly Counter<long> DependencyRefusals =
         Meter.CreateCounter<long>("dailyfeed_dependency_refusals_total", description: "Calls failed without an answer, by dependency and reason (timeout, open_circuit, rate_limit, bulkhead, failure)");
+
+    internal static readonly Counter<long> DeadLetters =
+        Meter.CreateCounter<long>("dailyfeed_dead_letters_total", description: "Stream events moved to dead letters by this process, by kind (publisher, listener)");
+
+    internal static readonly Counter<long> DeliveryFailures =
+        Meter.CreateCounter<long>("dailyfeed_stream_delivery_failures_total", description: "Stream deliveries to a consumer that threw, by stream; each is retried until the provider's bound, then dead-lettered");
+
+    internal static readonly Counter<long> PublishRetries =
+        Meter.CreateCounter<long>("dailyfeed_stream_publish_retries_total", description: "Outbox rows whose publish failed and were scheduled for another attempt");
 }

@@ -225,6 +225,25 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         (await Outbox.CountAsync(default)).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task The_outbox_tells_when_its_oldest_waiting_row_was_created_and_nothing_once_it_is_drained()
+    {
+        // Rows get their time from the store's clock (the database's for PostgreSQL): allow for a small skew.
+        var skew = TimeSpan.FromSeconds(5);
+        (await Outbox.OldestCreatedAtAsync(default)).ShouldBeNull();
+        var before = DateTimeOffset.UtcNow;
+
+        await Storage.AppendOutboxAsync([NewEvent()], default);
+        await Storage.AppendOutboxAsync([NewEvent()], default);
+
+        var oldest = (await Outbox.OldestCreatedAtAsync(default)).ShouldNotBeNull();
+        oldest.ShouldBeInRange(before - skew, DateTimeOffset.UtcNow + skew);
+        var claimed = await Outbox.ClaimAsync(10, TimeSpan.FromMinutes(1), default);
+        claimed.Count.ShouldBe(2);
+        await Outbox.CompleteAsync([.. claimed.Select(entry => entry.Sequence)], default);
+        (await Outbox.OldestCreatedAtAsync(default)).ShouldBeNull();
+    }
+
     private static GrainId NewGrain() => new("IContractGrain", Guid.NewGuid().ToString("D"));
 
     private static byte[] Json(int value) => Encoding.UTF8.GetBytes($$"""{"value":{{value}},"name":"n-{{value}}"}""");

@@ -1,24 +1,17 @@
-using System.Globalization;
-using Dailyfeed.Grains.Abstractions.Activities;
-using Dailyfeed.Runtime.RabbitMQ;
+using Dailyfeed.Orleans.Streaming.RabbitMQ.Options;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
 namespace Dailyfeed.Api.Tests.Chaos.Processes;
 
-/// <summary>Removes what a cluster of real processes declared on the shared broker: its exchange and its day partitions.</summary>
+/// <summary>Removes what a cluster of real processes declared on the shared broker: its stream provider's queues.</summary>
 internal static class BrokerObjects
 {
-    /// <summary>Consumers declare a partition per retained day (7 back by default) and a run may cross midnight.</summary>
-    private const int RetainedDays = 7;
-
     public static async Task DeleteAsync(RabbitMqStreamOptions broker)
     {
         var factory = new ConnectionFactory { HostName = broker.HostName, Port = broker.Port, UserName = broker.UserName, Password = broker.Password };
         await using var connection = await factory.CreateConnectionAsync();
-        var days = Enumerable.Range(-RetainedDays, RetainedDays + 2)
-            .Select(d => DateTimeOffset.UtcNow.AddDays(d).UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
-        foreach (var queue in days.Select(day => $"{broker.QueuePrefix}{ActivityStreams.MemberActivity}-{day}"))
+        foreach (var queue in Enumerable.Range(0, broker.QueueCount).Select(index => $"{broker.QueueNamePrefix}-{index}"))
         {
             // A channel per queue: deleting a queue that never existed closes the channel on some broker versions.
             await using var channel = await connection.CreateChannelAsync();
@@ -28,11 +21,8 @@ internal static class BrokerObjects
             }
             catch (OperationInterruptedException)
             {
-                // Never declared: the silos had no partition of that day.
+                // Never declared: no silo of the cluster started its stream provider.
             }
         }
-
-        await using var exchangeChannel = await connection.CreateChannelAsync();
-        await exchangeChannel.ExchangeDeleteAsync(broker.Exchange);
     }
 }

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Dailyfeed.Runtime.RabbitMQ;
+using Dailyfeed.Orleans.Streaming.RabbitMQ.Options;
 
 namespace Dailyfeed.Api.Tests.Chaos.Processes;
 
@@ -54,8 +54,8 @@ internal static partial class SiloHostSettings
         ["Dailyfeed__RabbitMq__Port"] = resources.Broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Dailyfeed__RabbitMq__UserName"] = resources.Broker.UserName,
         ["Dailyfeed__RabbitMq__Password"] = resources.Broker.Password,
-        ["Dailyfeed__RabbitMq__Exchange"] = resources.Broker.Exchange,
-        ["Dailyfeed__RabbitMq__QueuePrefix"] = resources.Broker.QueuePrefix,
+        ["Dailyfeed__RabbitMq__QueueNamePrefix"] = resources.Broker.QueueNamePrefix,
+        ["Dailyfeed__RabbitMq__QueueCount"] = resources.Broker.QueueCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Dailyfeed__Members__PasswordHashIterations"] = CheapPasswordHashIterations,
     };
 

@@ -1,7 +1,7 @@
 using Dailyfeed.Orleans.Pools;
 using Orleans;
 using Orleans.Runtime;
-using Dailyfeed.Runtime.RabbitMQ;
+using Dailyfeed.Orleans.Streaming.RabbitMQ.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Shouldly;
@@ -37,8 +37,7 @@ public sealed class SiloProcessCluster : IAsyncLifetime
         Schema = $"chaos_{_run}";
         Resources = new ClusterResources(ApiCluster.ConnectionString, Schema, new RabbitMqStreamOptions
         {
-            Exchange = $"dailyfeed.test.{_run}",
-            QueuePrefix = $"dailyfeed.test.{_run}.",
+            QueueNamePrefix = $"dailyfeed-test-{_run}",
         });
         LogDirectory = Directory.CreateTempSubdirectory($"dailyfeed-chaos-{_run}-").FullName;
         Gateway = new GatewayFactory(Resources.StoreConnectionString, Schema, new Dictionary<string, string?>());
