@@ -39,6 +39,12 @@ public static class MetricsEndpointExtensions
             .AddNpgsqlInstrumentation()
             .AddView(AspNetCoreRequestDuration, new ExplicitBucketHistogramConfiguration { Boundaries = [.. RuntimeMetrics.DurationBuckets] })
             .AddPrometheusExporter());
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) =>
+        {
+            // A dropped instrument is never enabled, so where it is recorded the measurement is skipped altogether.
+            var dropped = provider.GetRequiredService<IOptions<MetricsOptions>>().Value.DroppedInstruments.ToHashSet(StringComparer.Ordinal);
+            metrics.AddView(instrument => dropped.Contains(instrument.Name) ? MetricStreamConfiguration.Drop : null);
+        });
         services.AddOptions<OpenTelemetry.Exporter.PrometheusAspNetCoreOptions>().Configure<IOptions<MetricsOptions>>((exporter, metrics) =>
         {
             exporter.ScrapeEndpointPath = metrics.Value.Path;
