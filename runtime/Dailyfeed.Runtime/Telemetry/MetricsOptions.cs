@@ -21,9 +21,9 @@ public sealed class MetricsOptions
     /// Instruments not collected at all (their measurements are skipped where they are made). Each of these is
     /// recorded per message or per request on the hot path and says nothing another exported series does not:
     /// Orleans' message-pipeline counters and header sizes (dailyfeed_grain_calls_total and
-    /// orleans_app_requests_latency count the same calls), and ASP.NET Core's per-request lease, routing and
-    /// authentication timings (http_server_request_duration_seconds and aspnetcore_rate_limiting_requests_total keep
-    /// requests and rejections). A timeline read makes 12 grain calls, so these were most of the exporter's cost.
+    /// orleans_app_requests_latency count the same calls), its directory-cache lookups (four per grain call), and
+    /// ASP.NET Core's per-request lease, routing and authentication timings (http_server_request_duration_seconds and
+    /// aspnetcore_rate_limiting_requests_total keep requests and rejections). A timeline read makes 12 grain calls.
     /// </summary>
     public IList<string> DroppedInstruments { get; set; } =
     [
@@ -35,6 +35,10 @@ public sealed class MetricsOptions
         "orleans-messaging-sent-local",
         "orleans-messaging-sent-header-size",
         "orleans-messaging-received-header-size",
+        "orleans-directory-lookups-cache-issued",
+        "orleans-directory-lookups-cache-successes",
+        "orleans-directory-lookups-local-issued",
+        "orleans-directory-lookups-local-successes",
         "aspnetcore.rate_limiting.request_lease.duration",
         "aspnetcore.rate_limiting.active_request_leases",
         "aspnetcore.routing.match_attempts",
