@@ -51,8 +51,8 @@ public sealed class OtlpExportTests : IAsyncLifetime
         // OTLP protobuf carries trace ids as their 16 raw bytes and metric names as UTF-8 strings.
         var traceBytes = Convert.FromHexString(traceId.ToHexString());
         await WaitForAsync(() => _received.Any(r => r.Path == "/v1/traces" && Contains(r.Body, traceBytes)), "a span of the request's trace");
-        await WaitForAsync(() => _received.Any(r => r.Path == "/v1/metrics" && Contains(r.Body, Encoding.UTF8.GetBytes("http_server_requests_total"))),
-            "the RED request counter");
+        await WaitForAsync(() => _received.Any(r => r.Path == "/v1/metrics" && Contains(r.Body, Encoding.UTF8.GetBytes("http.server.request.duration"))),
+            "ASP.NET Core's request duration histogram");
     }
 
     private static async Task WaitForAsync(Func<bool> condition, string what)

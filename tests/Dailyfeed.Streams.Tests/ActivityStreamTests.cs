@@ -61,8 +61,8 @@ public sealed class ActivityStreamTests(ITestOutputHelper output) : IAsyncLifeti
     [Fact]
     public async Task A_poison_event_is_retried_a_bounded_number_of_times_then_dead_lettered_and_replayed_once_when_fixed()
     {
-        using var deliveryFailures = new MetricCapture("dailyfeed_stream_delivery_failures_total", "stream");
-        using var deadLetters = new MetricCapture("dailyfeed_dead_letters_total", "kind");
+        using var deliveryFailures = new MetricCapture("dailyfeed.stream.delivery_failures", "stream");
+        using var deadLetters = new MetricCapture("dailyfeed.dead_letters", "kind");
         var poison = StreamEvents.PostRead(7, 41);
         var after = StreamEvents.PostRead(7, 42);
         _cluster.Poison.Poison(poison.MessageKey);

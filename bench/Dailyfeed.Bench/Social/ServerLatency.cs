@@ -16,11 +16,12 @@ public static partial class ServerLatency
     public static async Task<IReadOnlyDictionary<double, long>> ScrapeAsync(PlatformProcess platform, string route)
     {
         var text = await platform.ReadMetricsAsync();
+        // ASP.NET Core's histogram has a series per status code and protocol version: a route's buckets are their sum.
         return BucketLine().Matches(text)
-            .Where(m => m.Groups["route"].Value == route)
-            .ToDictionary(
-                m => m.Groups["le"].Value == "+Inf" ? double.PositiveInfinity : double.Parse(m.Groups["le"].Value, CultureInfo.InvariantCulture),
-                m => long.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture));
+            .Where(m => m.Groups["labels"].Value.Contains($"http_route=\"{route}\"", StringComparison.Ordinal)
+                        && m.Groups["labels"].Value.Contains("http_request_method=\"GET\"", StringComparison.Ordinal))
+            .GroupBy(m => m.Groups["le"].Value == "+Inf" ? double.PositiveInfinity : double.Parse(m.Groups["le"].Value, CultureInfo.InvariantCulture))
+            .ToDictionary(g => g.Key, g => g.Sum(m => long.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture)));
     }
 
     public static ServerLatencyResult Between(IReadOnlyDictionary<double, long> before, IReadOnlyDictionary<double, long> after)
@@ -33,6 +34,6 @@ public static partial class ServerLatency
     private static double UpperMs(List<(double UpperSeconds, long Count)> cumulative, long total, double quantile) =>
         total == 0 ? double.NaN : cumulative.First(b => b.Count >= quantile * total).UpperSeconds * 1000;
 
-    [GeneratedRegex("""^http_server_request_duration_seconds_bucket\{method="GET",route="(?<route>[^"]+)",le="(?<le>[^"]+)"\} (?<count>\d+)$""", RegexOptions.Multiline)]
+    [GeneratedRegex("""^http_server_request_duration_seconds_bucket\{(?<labels>.*),le="(?<le>[^"]+)"\} (?<count>\d+)$""", RegexOptions.Multiline)]
     private static partial Regex BucketLine();
 }

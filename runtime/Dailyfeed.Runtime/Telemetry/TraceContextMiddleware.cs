@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace Dailyfeed.Runtime.Telemetry;
 
 /// <summary>
 /// Makes sure each HTTP request runs inside an activity that continues the caller's traceparent, and writes one log
-/// line per request (method, route, status, duration) carrying its trace id.
+/// line per request (method, route, status, duration) carrying its trace id. Request metrics are ASP.NET Core's own
+/// (http.server.request.duration, exported with the rest of /metrics).
 /// </summary>
 public sealed partial class TraceContextMiddleware(RequestDelegate next, ILogger<TraceContextMiddleware> logger)
 {
@@ -23,15 +23,10 @@ public sealed partial class TraceContextMiddleware(RequestDelegate next, ILogger
         }
         finally
         {
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
-            var method = new KeyValuePair<string, object?>("method", context.Request.Method);
-            var routeTag = new KeyValuePair<string, object?>("route", route);
-            RuntimeMetrics.HttpRequests.Add(1, method, routeTag, new("status", context.Response.StatusCode));
-            RuntimeMetrics.HttpDuration.Record(elapsed, method, routeTag);
             if (logger.IsEnabled(LogLevel.Information))
             {
-                LogAnswered(context.Request.Method, context.Request.Path, context.Response.StatusCode, elapsed * 1000, Activity.Current?.TraceId.ToString());
+                var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                LogAnswered(context.Request.Method, context.Request.Path, context.Response.StatusCode, elapsedMs, Activity.Current?.TraceId.ToString());
             }
         }
     }

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Dailyfeed.Runtime.Telemetry;
+using Microsoft.AspNetCore.TestHost;
+using OpenTelemetry.Trace;
+using Shouldly;
+
+namespace Dailyfeed.Gateway.Tests;
+
+/// <summary>
+/// The stream side of a request's trace, on the embedded default (its stream bus delivers in process): the activity
+/// event a post writes is delivered inside the request's trace, under a span OpenTelemetry recorded for that request.
+/// </summary>
+public sealed class StreamTraceTests
+{
+    [Fact]
+    public async Task The_stream_delivery_a_request_causes_is_a_span_of_the_request_trace()
+    {
+        var spans = new List<Activity>();
+        await using var gateway = new EmbeddedGatewayFactory().WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+            services.AddDailyfeedTracing(tracing => tracing.AddInMemoryExporter(spans))));
+        using var client = gateway.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
+        var email = $"traced{Guid.NewGuid():N}@example.com";
+        (await client.PostAsJsonAsync("/api/authentication/signup",
+            new { email, password = "Str0ng!Pass", memberName = "Traced", handle = $"t_{Guid.NewGuid():N}"[..12] })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var login = await client.PostAsJsonAsync("/api/authentication/login", new { email, password = "Str0ng!Pass" });
+        client.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(login.Headers.GetValues("Authorization").Single());
+        var traceId = ActivityTraceId.CreateRandom();
+        client.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+
+        (await client.PostAsJsonAsync("/api/posts", new { content = "a traced post" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        Activity[] trace = [];
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!trace.Any(IsDelivery) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            trace = [.. spans.ToArray().Where(s => s.TraceId == traceId)];
+        }
+
+        var delivery = trace.Where(IsDelivery).ShouldHaveSingleItem("the activity event's delivery, in the request's trace");
+        trace.ShouldContain(s => s.Source.Name == "Microsoft.AspNetCore" && s.Kind == ActivityKind.Server, "the gateway's HTTP server span");
+        trace.Select(s => s.SpanId).ShouldContain(delivery.ParentSpanId, "the delivery hangs under a recorded span of the request");
+    }
+
+    private static bool IsDelivery(Activity span) =>
+        span.Source.Name == TraceContext.SourceName && span.Kind == ActivityKind.Consumer && span.DisplayName.EndsWith(" deliver", StringComparison.Ordinal);
+}
