@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Paging;
 using Dailyfeed.Orleans.Pools;
 using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Runtime.Telemetry;
 using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
@@ -63,11 +65,16 @@ public sealed class ActivityGrain(
 
     /// <summary>
     /// The stream side of the grain. A throw goes back to the pulling agent, which retries within the provider's
-    /// delivery bound and then dead-letters the event.
+    /// delivery bound and then dead-letters the event. Each delivery is a span of the trace of the request that
+    /// raised the event (its traceparent travels in the event), whichever silo and whenever it is delivered.
     /// </summary>
     private sealed class StreamObserver(ActivityGrain grain) : IAsyncObserver<StreamEvent>
     {
-        public Task OnNextAsync(StreamEvent item, StreamSequenceToken? token = null) => grain.OnNextAsync(item);
+        public async Task OnNextAsync(StreamEvent item, StreamSequenceToken? token = null)
+        {
+            using var delivery = TraceContext.StartActivity($"{item.Stream} deliver", ActivityKind.Consumer, item.Traceparent);
+            await grain.OnNextAsync(item);
+        }
 
         public Task OnCompletedAsync() => Task.CompletedTask;
 
