@@ -90,15 +90,8 @@ public sealed class SiloHostCluster(
         return silo;
     }
 
-    /// <summary>The name of the silo holding <paramref name="grain"/>'s activation (null when it is not active).</summary>
-    public async Task<string?> SiloOfAsync(IAddressable grain)
-    {
-        var management = Client.GetGrain<IManagementGrain>(0);
-        var address = await management.GetActivationAddress(grain);
-        return address is null
-            ? null
-            : (await management.GetDetailedHosts(onlyActive: true)).SingleOrDefault(host => host.SiloAddress.Equals(address))?.SiloName;
-    }
+    /// <summary>The silo the grain directory names for <paramref name="grain"/> (see <see cref="GrainLocations.SiloOfAsync"/>).</summary>
+    public Task<string?> SiloOfAsync(IAddressable grain) => GrainLocations.SiloOfAsync(Client, grain);
 
     /// <summary>Stops a silo without a goodbye to its grains (the closest an in-process silo gets to a crash).</summary>
     public async Task StopSiloAsync(TestSilo silo)

@@ -58,22 +58,14 @@ internal sealed class OutboxGrainStorage : global::Orleans.Storage.IGrainStorage
     {
         var payload = _serializer.SerializeToUtf8Bytes(grainState.State, typeof(T));
         var events = TakePendingEvents();
-        grainState.ETag = await ConflictsAsOrleansAsync(() => ExecuteAsync(
-            token => _store.WriteAsync(stateName, KeyOf(grainId), payload, grainState.ETag, events, token))).ConfigureAwait(false);
+        grainState.ETag = await ExecuteAsync(
+            token => _store.WriteAsync(stateName, KeyOf(grainId), payload, grainState.ETag, events, token)).ConfigureAwait(false);
         grainState.RecordExists = true;
     }
 
     public async Task ClearStateAsync<T>(string stateName, OrleansGrainId grainId, IGrainState<T> grainState)
     {
-        await ConflictsAsOrleansAsync(async () =>
-        {
-            await ExecuteAsync(async token =>
-            {
-                await _store.ClearAsync(stateName, KeyOf(grainId), grainState.ETag, token).ConfigureAwait(false);
-                return 0;
-            }).ConfigureAwait(false);
-            return 0;
-        }).ConfigureAwait(false);
+        await ExecuteAsync(token => _store.ClearAsync(stateName, KeyOf(grainId), grainState.ETag, token)).ConfigureAwait(false);
         grainState.State = Activator.CreateInstance<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
@@ -81,15 +73,19 @@ internal sealed class OutboxGrainStorage : global::Orleans.Storage.IGrainStorage
 
     /// <summary>Stores events on their own (no state change).</summary>
     public Task AppendOutboxAsync(IReadOnlyList<StreamEvent> events) =>
+        ExecuteAsync(token => _store.AppendOutboxAsync(events, token));
+
+    private Task ExecuteAsync(Func<CancellationToken, Task> call) =>
         ExecuteAsync(async token =>
         {
-            await _store.AppendOutboxAsync(events, token).ConfigureAwait(false);
-            return 0;
+            await call(token).ConfigureAwait(false);
+            return true;
         });
 
     /// <summary>
-    /// Through the storage circuit. An outage surfaces without the driver's exception inside: a state read fails
-    /// during activation, where no grain call filter sees it, and Orleans cannot serialize Npgsql's or Polly's types.
+    /// Through the storage circuit, with the store's failures in the types Orleans' callers expect. An outage surfaces
+    /// without the driver's exception inside: a state read fails during activation, where no grain call filter sees
+    /// it, and Orleans cannot serialize Npgsql's or Polly's types.
     /// </summary>
     private async Task<TResult> ExecuteAsync<TResult>(Func<CancellationToken, Task<TResult>> call)
     {
@@ -102,23 +98,15 @@ internal sealed class OutboxGrainStorage : global::Orleans.Storage.IGrainStorage
             _logger.LogDebug(outage, "Grain storage call failed");
             throw new DependencyUnavailableException(outage.Dependency ?? StorageDependency);
         }
+        catch (InconsistentStateException conflict)
+        {
+            // Orleans deactivates an activation whose own storage reports its type, so the next call re-reads.
+            throw new global::Orleans.Storage.InconsistentStateException(conflict.Message, conflict);
+        }
     }
 
     private IReadOnlyList<StreamEvent> TakePendingEvents() =>
         _contexts.GrainContext is { } context ? Streams.GrainStreamEventExtensions.PendingFor(context).TakeAll() : [];
 
     private static StateKey KeyOf(OrleansGrainId grainId) => new(grainId.Type.ToString()!, grainId.Key.ToString()!);
-
-    private static async Task<TResult> ConflictsAsOrleansAsync<TResult>(Func<Task<TResult>> write)
-    {
-        try
-        {
-            return await write().ConfigureAwait(false);
-        }
-        catch (InconsistentStateException conflict)
-        {
-            // Orleans deactivates an activation whose own storage reports this type, so the next call re-reads.
-            throw new global::Orleans.Storage.InconsistentStateException(conflict.Message, conflict);
-        }
-    }
 }

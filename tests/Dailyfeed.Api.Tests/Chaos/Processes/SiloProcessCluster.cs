@@ -1,4 +1,5 @@
 using Dailyfeed.Orleans.Pools;
+using Dailyfeed.Testing.Silos;
 using Orleans;
 using Orleans.Runtime;
 using Dailyfeed.Orleans.Streaming.RabbitMQ.Options;
@@ -136,14 +137,8 @@ public sealed class SiloProcessCluster : IAsyncLifetime
     }
 
     /// <summary>The name of the silo holding <paramref name="grain"/>'s activation, as the cluster's directory says (null: none).</summary>
-    public async Task<string?> SiloOfAsync(IAddressable grain)
-    {
-        var management = Gateway.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
-        var address = await management.GetActivationAddress(grain);
-        return address is null
-            ? null
-            : (await management.GetDetailedHosts(onlyActive: true)).SingleOrDefault(host => host.SiloAddress.Equals(address))?.SiloName;
-    }
+    public Task<string?> SiloOfAsync(IAddressable grain) =>
+        GrainLocations.SiloOfAsync(Gateway.Services.GetRequiredService<IClusterClient>(), grain);
 
     /// <summary>The names of the silos the cluster's membership lists as active, as the gateway's client reads it.</summary>
     public async Task<IReadOnlyCollection<string>> GatewayViewAsync() =>
