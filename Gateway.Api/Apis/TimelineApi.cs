@@ -18,7 +18,7 @@ public static class TimelineApi
     {
         var timeline = app.MapGroup("/api/timeline").WithTags("Timeline").RequireAuthorization();
         timeline.MapGet("/posts/followings", async (HttpContext c, IGrainFactory g, RenderedPosts r, int? page, int? size) =>
-            await ViewsAsync(g, c, r, await g.GetGrain<IFeedGrain>(c.User.IdOrThrow()).GetPageAsync(TimelinePage(page, size))))
+            ApiResults.Scroll(await g.GetGrain<IFeedGrain>(c.User.IdOrThrow()).GetViewPageAsync(TimelinePage(page, size)), r))
             .WithLastGoodPageFallback();
         timeline.MapGet("/posts/most-popular", (HttpContext c, IGrainFactory g, RenderedPosts r, int? page, int? size) => RankedAsync(g, c, r, PostRanking.MostPopular, page, size))
             .WithLastGoodPageFallback();

@@ -21,4 +21,8 @@ public interface IFeedGrain : IGrainWithIntegerKey
     Task RemoveAuthorAsync(long authorId);
 
     Task<Slice<PostRef>> GetPageAsync(PageRequest page);
+
+    /// <summary>A page of the feed as its member sees it, rendered on this grain's silo from its copies of the posts.</summary>
+    [ReadOnly]
+    Task<Slice<PostView>> GetViewPageAsync(PageRequest page);
 }

@@ -80,3 +80,7 @@ public sealed record FollowOverview(
     [Id(1)] int FollowingsCount,
     [Id(2)] Paging.Slice<MemberSummary> Followers,
     [Id(3)] Paging.Slice<MemberSummary> Followings);
+
+/// <summary>Broadcast to read-pool silos after a member's summary (name, handle, avatar, status) changes.</summary>
+[GenerateSerializer, Immutable, Alias("dailyfeed.members.MemberSummaryChanged")]
+public sealed record MemberSummaryChanged([Id(0)] long MemberId);

@@ -20,9 +20,9 @@ public interface IPostGrain : IGrainWithIntegerKey
     /// <summary>Returns the post and counts a view when the reader is not the author.</summary>
     Task<PostView> ReadAsync(long viewerId);
 
-    /// <summary>The post without counting a view (lists); throws POST_NOT_FOUND when missing or deleted.</summary>
+    /// <summary>The post for read-pool copies (lists render from them); not visible when missing or deleted.</summary>
     [ReadOnly]
-    Task<PostView> GetOrThrowAsync(long viewerId);
+    Task<PostSnapshot> GetSnapshotAsync();
 
     [ReadOnly]
     Task<PostStatistics> GetStatisticsOrThrowAsync();

@@ -3,6 +3,7 @@ using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Paging;
+using Dailyfeed.Grains.ReadModels;
 using Dailyfeed.Orleans.Pools;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -11,7 +12,8 @@ namespace Dailyfeed.Grains.Feeds;
 
 /// <summary>
 /// The follow feed. Pushed entries cover ordinary authors; followed celebrities are pulled from their timelines at
-/// read time and merged, so one celebrity post costs no write per follower. Calls only grains that never call feeds.
+/// read time and merged, so one celebrity post costs no write per follower. Pages render from this silo's copies of the
+/// posts (<see cref="PostViewReadModel"/>). Calls only grains that never call feeds.
 /// </summary>
 /// <remarks>
 /// Pushes land in a small head that is the only state rewritten per push; when it fills it is folded into the archive
@@ -24,6 +26,7 @@ public sealed class FeedGrain(
     [PersistentState("feed")] IPersistentState<FeedState> archive,
     [PersistentState("feedHead")] IPersistentState<FeedState> head,
     IOptions<FeedOptions> options,
+    PostViewReadModel posts,
     TimeProvider clock) : Grain, IFeedGrain
 {
     private readonly FeedOptions _options = options.Value;
@@ -65,6 +68,18 @@ public sealed class FeedGrain(
         var pulled = await Task.WhenAll(celebrities.Select(id => GrainFactory.GetGrain<IAuthorPostsGrain>(id).GetRecentAsync(needed)));
         var pushed = Entries.Where(p => !celebrities.Contains(p.AuthorId));
         return Slices.Of(PostRefList.NewestFirst(pushed.Concat(pulled.SelectMany(p => p))), page);
+    }
+
+    public async Task<Slice<PostView>> GetViewPageAsync(PageRequest page)
+    {
+        var refs = await GetPageAsync(page);
+        var ids = new long[refs.Content.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = refs.Content[i].PostId;
+        }
+
+        return new Slice<PostView>(await posts.ViewsAsync(ids, this.GetPrimaryKeyLong()), refs.Page, refs.Size, refs.HasNext);
     }
 
     private async Task AddAsync(IReadOnlyList<PostRef> posts)

@@ -7,6 +7,10 @@ using Dailyfeed.Grains.Rankings;
 using Dailyfeed.Grains.Identity;
 using Dailyfeed.Grains.Members;
 using Dailyfeed.Grains.Recommendations;
+using Dailyfeed.Grains.ReadModels;
+using Dailyfeed.Grains.Abstractions.Members;
+using Dailyfeed.Grains.Abstractions.Posts;
+using Dailyfeed.Orleans.Pools;
 using Dailyfeed.Runtime.Streams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +35,9 @@ public static class DailyfeedGrainsServiceCollectionExtensions
         services.Configure<CommentOptions>(configuration.GetSection(CommentOptions.Section));
         services.Configure<RankingOptions>(configuration.GetSection(RankingOptions.Section));
         services.Configure<PostQueryOptions>(configuration.GetSection(PostQueryOptions.Section));
+        services.Configure<ReadModelOptions>(configuration.GetSection(ReadModelOptions.Section));
+        services.AddPoolMessageHandler<PostChanged, PostViewReadModel>();
+        services.AddPoolMessageHandler<MemberSummaryChanged, PostViewReadModel>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher<MemberCredentials>>(sp =>
         {

@@ -10,6 +10,7 @@ using Dailyfeed.Grains.Feeds;
 using Dailyfeed.Grains.Paging;
 using Dailyfeed.Grains.Recommendations;
 using Dailyfeed.Orleans.Pools;
+using Dailyfeed.Orleans.Pools.Broadcast;
 using Dailyfeed.Runtime.Streams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,7 @@ public sealed class MemberGrain(
     IOptions<MemberOptions> options,
     IOptions<FeedOptions> feedOptions,
     IOptions<RecommendationOptions> recommendationOptions,
+    IPoolBroadcast broadcast,
     TimeProvider clock,
     ILogger<MemberGrain> logger) : Grain, IMemberGrain
 {
@@ -108,7 +110,7 @@ public sealed class MemberGrain(
         ThrowIfNotActive();
         MemberValidation.ValidateUpdateOrThrow(update);
         MemberMapper.Apply(State, update);
-        await SaveAsync();
+        await SaveSummaryAsync();
         return MemberMapper.ToProfile(Id, State);
     }
 
@@ -124,7 +126,7 @@ public sealed class MemberGrain(
         await GrainFactory.GetGrain<IUniqueKeyGrain>(UniqueKeys.Handle(newHandle)).ClaimOrThrowAsync(Id, ErrorCodes.MemberHandleAlreadyExists);
         var oldHandle = State.Handle;
         State.Handle = newHandle;
-        await SaveAsync();
+        await SaveSummaryAsync();
         if (!string.Equals(oldHandle, newHandle, StringComparison.OrdinalIgnoreCase))
         {
             await GrainFactory.GetGrain<IUniqueKeyGrain>(UniqueKeys.Handle(oldHandle)).ReleaseAsync(Id);
@@ -137,7 +139,7 @@ public sealed class MemberGrain(
     {
         ThrowIfNotActive();
         State.Status = MemberStatus.Deactivated;
-        await SaveAsync();
+        await SaveSummaryAsync();
         await GrainFactory.GetGrain<IUniqueKeyGrain>(UniqueKeys.Email(State.Email)).ReleaseAsync(Id);
         await GrainFactory.GetGrain<IUniqueKeyGrain>(UniqueKeys.Handle(State.Handle)).ReleaseAsync(Id);
         await NewMemberRegistryWrites.RemoveAsync(GrainFactory, Id, recommendationOptions.Value);
@@ -240,6 +242,16 @@ public sealed class MemberGrain(
         {
             throw new DomainException(ErrorCodes.MemberNotFound, $"Member {Id} does not exist.");
         }
+    }
+
+    /// <summary>
+    /// Saves a change to what posts show of their author, then tells the read pool's silos their copy is stale and
+    /// waits for them (see <see cref="ReadModels.PostViewReadModel"/>).
+    /// </summary>
+    private async Task SaveSummaryAsync()
+    {
+        await SaveAsync();
+        await broadcast.SendAsync(GrainPools.Read, new MemberSummaryChanged(Id));
     }
 
     private Task SaveAsync()

@@ -9,6 +9,7 @@ using Dailyfeed.Grains.Feeds;
 using Dailyfeed.Grains.Members;
 using Dailyfeed.Grains.Text;
 using Dailyfeed.Orleans.Pools;
+using Dailyfeed.Orleans.Pools.Broadcast;
 using Dailyfeed.Runtime.Streams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public sealed class PostGrain(
     IOptions<FeedOptions> feedOptions,
     IOptions<MemberOptions> memberOptions,
     ISearchIndex search,
+    IPoolBroadcast broadcast,
     TimeProvider clock,
     ILogger<PostGrain> logger) : Grain, IPostGrain
 {
@@ -75,7 +77,7 @@ public sealed class PostGrain(
         (State.Title, State.Content) = ValidateOrThrow(draft);
         State.UpdatedAt = clock.GetUtcNow();
         this.EnqueueEvent(Activity(MemberActivityType.POST_UPDATE, memberId));
-        await post.WriteStateAsync();
+        await SaveAsync();
         await IndexAsync();
         await RankAsync();
         return await ViewAsync(memberId);
@@ -92,7 +94,7 @@ public sealed class PostGrain(
         State.Deleted = true;
         State.UpdatedAt = clock.GetUtcNow();
         this.EnqueueEvent(Activity(MemberActivityType.POST_DELETE, memberId));
-        await post.WriteStateAsync();
+        await SaveAsync();
         await GrainFactory.GetGrain<IAuthorPostsGrain>(State.AuthorId).RemoveAsync(Id);
         await GrainFactory.GetGrain<IPostsByDayGrain>(PostDays.KeyOf(DateOnly.FromDateTime(State.CreatedAt.UtcDateTime), Id)).RemoveAsync(Id);
         await GrainFactory.GetGrain<IPostRankingGrain>(PostRankings.Key).RemoveAsync(Id);
@@ -109,7 +111,7 @@ public sealed class PostGrain(
         }
 
         this.EnqueueEvent(Activity(MemberActivityType.LIKE_POST, memberId));
-        await post.WriteStateAsync();
+        await SaveAsync();
         await RankAsync();
     }
 
@@ -122,7 +124,7 @@ public sealed class PostGrain(
         }
 
         this.EnqueueEvent(Activity(MemberActivityType.LIKE_POST_CANCEL, memberId));
-        await post.WriteStateAsync();
+        await SaveAsync();
         await RankAsync();
     }
 
@@ -133,18 +135,14 @@ public sealed class PostGrain(
         {
             State.ViewCount++;
             this.EnqueueEvent(Activity(MemberActivityType.POST_READ, viewerId));
-            await post.WriteStateAsync();
+            await SaveAsync();
             await RankAsync();
         }
 
         return await ViewAsync(viewerId);
     }
 
-    public Task<PostView> GetOrThrowAsync(long viewerId)
-    {
-        ThrowIfMissingOrDeleted(alreadyDeletedCode: ErrorCodes.PostNotFound);
-        return ViewAsync(viewerId);
-    }
+    public Task<PostSnapshot> GetSnapshotAsync() => Task.FromResult(PostMapper.ToSnapshot(Id, State));
 
     public Task<PostStatistics> GetStatisticsOrThrowAsync()
     {
@@ -155,8 +153,18 @@ public sealed class PostGrain(
     public async Task AdjustCommentCountAsync(int delta)
     {
         State.CommentCount = Math.Max(0, State.CommentCount + delta);
-        await post.WriteStateAsync();
+        await SaveAsync();
         await RankAsync();
+    }
+
+    /// <summary>
+    /// Writes the post, then tells the read pool's silos their copy is stale and waits for them, so the change shows in
+    /// the next list read once this write is acknowledged (see <see cref="ReadModels.PostViewReadModel"/>).
+    /// </summary>
+    private async Task SaveAsync()
+    {
+        await post.WriteStateAsync();
+        await broadcast.SendAsync(GrainPools.Read, new PostChanged(Id));
     }
 
     private async Task FanOutAsync(IMemberGrain author, Abstractions.Posts.PostRef reference)

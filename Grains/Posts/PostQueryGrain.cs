@@ -3,13 +3,15 @@ using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Feeds;
 using Dailyfeed.Grains.Paging;
+using Dailyfeed.Grains.ReadModels;
 using Dailyfeed.Orleans.Pools;
 using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Grains.Posts;
 
+/// <summary>Lists of posts other than the follow feed, rendered from this silo's copies of the posts.</summary>
 [GrainPool(GrainPools.Read)]
-public sealed class PostQueryGrain(IOptions<PostQueryOptions> options) : Grain, IPostQueryGrain
+public sealed class PostQueryGrain(IOptions<PostQueryOptions> options, PostViewReadModel posts) : Grain, IPostQueryGrain
 {
     public async Task<Slice<PostView>> RankedAsync(PostRanking ranking, long viewerId, PageRequest page)
     {
@@ -45,5 +47,5 @@ public sealed class PostQueryGrain(IOptions<PostQueryOptions> options) : Grain, 
         return new Slice<PostView>(await LoadAsync(ids, viewerId), refs.Page, refs.Size, refs.HasNext);
     }
 
-    private Task<IReadOnlyList<PostView>> LoadAsync(IReadOnlyList<long> ids, long viewerId) => PostViews.LoadAsync(GrainFactory, ids, viewerId);
+    private Task<IReadOnlyList<PostView>> LoadAsync(IReadOnlyList<long> ids, long viewerId) => posts.ViewsAsync(ids, viewerId);
 }

@@ -4,7 +4,7 @@ using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Abstractions.Search;
 using Dailyfeed.Grains.Paging;
-using Dailyfeed.Grains.Posts;
+using Dailyfeed.Grains.ReadModels;
 using Dailyfeed.Grains.Text;
 using Dailyfeed.Orleans.Pools;
 
@@ -12,14 +12,14 @@ namespace Dailyfeed.Grains.Search;
 
 /// <summary>Queries the index with the grain's key as keyword and turns hits into the views the API returns.</summary>
 [GrainPool(GrainPools.Read)]
-public sealed class SearchGrain(ISearchIndex index) : Grain, ISearchGrain
+public sealed class SearchGrain(ISearchIndex index, PostViewReadModel posts) : Grain, ISearchGrain
 {
     public const int MaxKeywordLength = 100;
 
     public async Task<NumberedPage<PostView>> SearchPostsAsync(long viewerId, PageRequest page)
     {
         var hits = await index.SearchAsync(SearchKind.Post, KeywordOrThrow(), page, CancellationToken.None);
-        return Numbered(await PostViews.LoadAsync(GrainFactory, hits.Ids, viewerId), hits);
+        return Numbered(await posts.ViewsAsync(hits.Ids, viewerId), hits);
     }
 
     public async Task<NumberedPage<CommentView>> SearchCommentsAsync(long viewerId, PageRequest page)

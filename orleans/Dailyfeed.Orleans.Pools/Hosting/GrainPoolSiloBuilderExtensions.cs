@@ -8,7 +8,10 @@ using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace Dailyfeed.Orleans.Pools;
 
-/// <summary>Makes a silo serve grain pools: publishes its pools as silo metadata and installs the pool filter.</summary>
+/// <summary>
+/// Makes a silo serve grain pools: publishes its pools as silo metadata, installs the pool filter, and runs the
+/// receiver of pool broadcasts (<see cref="Broadcast.IPoolBroadcast"/>).
+/// </summary>
 public static class GrainPoolSiloBuilderExtensions
 {
     /// <summary>The configuration section whose keys become silo metadata (<c>pools</c> among them).</summary>
@@ -59,7 +62,9 @@ public static class GrainPoolSiloBuilderExtensions
 
         otherMetadata[SiloPoolsMetadata.Key] = SiloPoolsMetadata.Format(pools);
         builder.UseSiloMetadata(otherMetadata);
+        builder.Services.AddSingleton<SiloPoolDirectory>();
         builder.Services.AddPlacementFilter<PoolFilterStrategy, PoolFilterDirector>(ServiceLifetime.Transient);
+        builder.Services.AddPoolBroadcast();
         return builder;
     }
 }

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Runtime;
-using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.Runtime.Placement;
 
 namespace Dailyfeed.Orleans.Pools.Placement;
@@ -25,10 +23,7 @@ namespace Dailyfeed.Orleans.Pools.Placement;
 /// ...").
 /// </para>
 /// </remarks>
-internal sealed class PoolFilterDirector(
-    ILocalSiloDetails localSilo,
-    IOptions<SiloMetadata> localMetadata,
-    ISiloMetadataCache metadataCache) : IPlacementFilterDirector
+internal sealed class PoolFilterDirector(SiloPoolDirectory directory) : IPlacementFilterDirector
 {
     public IEnumerable<SiloAddress> Filter(
         PlacementFilterStrategy filterStrategy,
@@ -46,8 +41,7 @@ internal sealed class PoolFilterDirector(
         var unknown = 0;
         foreach (var silo in candidates)
         {
-            var metadata = silo.Equals(localSilo.SiloAddress) ? localMetadata.Value : metadataCache.GetSiloMetadata(silo);
-            if (!metadata.Metadata.TryGetValue(SiloPoolsMetadata.Key, out var pools))
+            if (!directory.TryGetPools(silo, out var pools))
             {
                 unknown++;
             }

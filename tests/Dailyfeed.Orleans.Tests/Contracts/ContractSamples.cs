@@ -58,6 +58,9 @@ internal static class ContractSamples
         [typeof(PostDraft)] = new PostDraft(null, "제목 없이 쓰는 글"),
         [typeof(PostRef)] = PostReference,
         [typeof(PostStatistics)] = new PostStatistics(2, 5),
+        [typeof(PostSnapshot)] = new PostSnapshot(101, true, "오늘의 일기", "날씨가 맑아서 한강에 다녀왔다.", 7, 42, 2, [8L, 9L, 15L], Created, Updated),
+        [typeof(PostChanged)] = new PostChanged(101),
+        [typeof(MemberSummaryChanged)] = new MemberSummaryChanged(7),
         [typeof(PostScore)] = new PostScore(101, 42, 5, 2, Created, Updated),
         [typeof(PostRanking)] = PostRanking.MostCommented,
 

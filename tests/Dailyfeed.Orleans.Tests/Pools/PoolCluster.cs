@@ -61,6 +61,7 @@ public sealed class PoolCluster : IAsyncDisposable
         });
         builder.ConfigureSilo((silo, siloBuilder) =>
         {
+            siloBuilder.Services.AddPoolMessageHandler<ProbeBroadcast, ProbeBroadcastHandler>();
             if (source == PoolSource.Configuration)
             {
                 siloBuilder.AddGrainPools();

@@ -83,7 +83,7 @@ public sealed class PoolFilterDirectorTests
     private static readonly PlacementTarget Target = new(GrainId.Create("feed", "42"), [], default, 0);
 
     private PoolFilterDirector Director(string localPools) =>
-        new(new LocalSilo(), Options.Create(SiloMetadataFactory.WithPools(localPools)), _cache);
+        new(new SiloPoolDirectory(new LocalSilo(), Options.Create(SiloMetadataFactory.WithPools(localPools)), _cache));
 
     private static SiloAddress Silo(int n) => SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 11_110 + n), 1);
 
