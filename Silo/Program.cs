@@ -1,7 +1,8 @@
-using Dailyfeed.Runtime.Health;
-using Dailyfeed.Runtime.Hosting;
-using Dailyfeed.Runtime.Telemetry;
+using Dailyfeed.ServiceDefaults.Health;
+using Dailyfeed.Orleans.Hosting;
+using Dailyfeed.ServiceDefaults.Telemetry;
 using Dailyfeed.Silo.Hosting;
+using Dailyfeed.Orleans.Outbox.Hosting;
 
 // A silo of the production cluster: an Orleans silo serving the pools in Dailyfeed:Silo:Pools, with membership,
 // reminders and grain state (with its stream outbox) in PostgreSQL and activity streams on Orleans persistent streams
@@ -17,6 +18,7 @@ builder.Logging.AddDailyfeedJsonLogs();
 builder.AddDailyfeedSilo(silo => silo.AddDailyfeedRabbitMqStreams());
 builder.Services.AddDailyfeedHealthChecks();
 builder.Services.AddDailyfeedMetrics();
+builder.Services.AddDailyfeedSiloGauges();
 builder.Services.AddDailyfeedTelemetryExport(builder.Configuration);
 
 var app = builder.Build();

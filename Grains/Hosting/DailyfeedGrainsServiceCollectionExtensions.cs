@@ -7,7 +7,7 @@ using Dailyfeed.Grains.Rankings;
 using Dailyfeed.Grains.Identity;
 using Dailyfeed.Grains.Members;
 using Dailyfeed.Grains.Recommendations;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -9,7 +9,7 @@ using Dailyfeed.Grains.Feeds;
 using Dailyfeed.Grains.Members;
 using Dailyfeed.Grains.Text;
 using Dailyfeed.Orleans.Pools;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -253,7 +253,7 @@ public sealed class PostGrain(
         }
     }
 
-    private Runtime.Streams.StreamEvent Activity(MemberActivityType type, long memberId)
+    private StreamEvent Activity(MemberActivityType type, long memberId)
     {
         var now = clock.GetUtcNow();
         return ActivityEventMapper.ToEvent(new MemberActivity(memberId, Id, null, null, type, now, now));

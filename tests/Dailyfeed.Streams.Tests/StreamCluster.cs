@@ -1,13 +1,14 @@
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Abstractions.Paging;
-using Dailyfeed.Runtime.PostgreSql.Streams;
-using Dailyfeed.Runtime.Hosting;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.PostgreSql.Streams;
+using Dailyfeed.Orleans.Hosting;
+using Dailyfeed.Orleans.Outbox.Streams;
 using Dailyfeed.Testing.Silos;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans;
 using Orleans.Runtime;
+using Dailyfeed.Orleans.Outbox.Hosting;
 
 namespace Dailyfeed.Streams.Tests;
 

@@ -3,7 +3,7 @@ using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Abstractions.Search;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 
 namespace Dailyfeed.Orleans.Tests.Contracts;
 
