@@ -1,8 +1,7 @@
+using Dailyfeed.Orleans.Outbox.Hosting;
 using Dailyfeed.ServiceDefaults.Health;
-using Dailyfeed.Orleans.Hosting;
 using Dailyfeed.ServiceDefaults.Telemetry;
 using Dailyfeed.Silo.Hosting;
-using Dailyfeed.Orleans.Outbox.Hosting;
 
 // A silo of the production cluster: an Orleans silo serving the pools in Dailyfeed:Silo:Pools, with membership,
 // reminders and grain state (with its stream outbox) in PostgreSQL and activity streams on Orleans persistent streams

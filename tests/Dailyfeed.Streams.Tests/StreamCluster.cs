@@ -1,14 +1,13 @@
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Orleans.Outbox.PostgreSql.Streams;
-using Dailyfeed.Orleans.Hosting;
+using Dailyfeed.Orleans.Outbox.Hosting;
 using Dailyfeed.Orleans.Outbox.Streams;
 using Dailyfeed.Testing.Silos;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans;
 using Orleans.Runtime;
-using Dailyfeed.Orleans.Outbox.Hosting;
 
 namespace Dailyfeed.Streams.Tests;
 

@@ -1,5 +1,5 @@
-using Dailyfeed.Orleans.PostgreSql.Hosting;
 using Dailyfeed.Orleans.Hosting;
+using Dailyfeed.Orleans.PostgreSql.Hosting;
 using Microsoft.Extensions.Configuration;
 using global::Orleans.Configuration;
 using global::Orleans.Hosting;

@@ -1,7 +1,7 @@
 using Dailyfeed.Errors;
 using Dailyfeed.Orleans.Outbox.PostgreSql.Hosting;
-using Dailyfeed.Orleans.Outbox.Storage;
 using Dailyfeed.Orleans.Outbox.PostgreSql.Streams;
+using Dailyfeed.Orleans.Outbox.Storage;
 using Dailyfeed.Orleans.Outbox.Streams;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,7 +1,7 @@
 using Dailyfeed.Orleans.Hosting;
 using Dailyfeed.Orleans.Outbox.Sqlite.Storage;
-using Dailyfeed.Orleans.Outbox.Storage;
 using Dailyfeed.Orleans.Outbox.Sqlite.Streams;
+using Dailyfeed.Orleans.Outbox.Storage;
 using Dailyfeed.Orleans.Outbox.Streams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Text;
 using Dailyfeed.Orleans.Outbox.Sqlite.Hosting;
-using Dailyfeed.Orleans.Outbox.Storage;
 using Dailyfeed.Orleans.Outbox.Sqlite.Streams;
+using Dailyfeed.Orleans.Outbox.Storage;
 using Dailyfeed.Orleans.Outbox.Streams;
 using Microsoft.Data.Sqlite;
 

@@ -1,8 +1,7 @@
+using Dailyfeed.Orleans.Outbox.Streams;
 using Dailyfeed.Orleans.Streaming.RabbitMQ.DeadLetters;
 using Dailyfeed.Orleans.Streaming.RabbitMQ.Hosting;
 using Dailyfeed.Orleans.Streaming.RabbitMQ.Options;
-using Dailyfeed.Orleans.Outbox.Streams;
-using Dailyfeed.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

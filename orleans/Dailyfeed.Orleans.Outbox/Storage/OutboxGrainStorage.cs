@@ -1,7 +1,7 @@
 using Dailyfeed.Errors;
-using Dailyfeed.ServiceDefaults.Resilience;
 using Dailyfeed.Orleans.Outbox.Serialization;
 using Dailyfeed.Orleans.Outbox.Streams;
+using Dailyfeed.ServiceDefaults.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using global::Orleans;

@@ -1,5 +1,5 @@
-using Dailyfeed.ServiceDefaults.Resilience;
 using Dailyfeed.Orleans.Outbox.Streams;
+using Dailyfeed.ServiceDefaults.Resilience;
 
 namespace Dailyfeed.Orleans.Outbox.Storage;
 

@@ -1,6 +1,6 @@
-using Dailyfeed.Orleans.Outbox.Tests.Contracts;
 using Dailyfeed.Orleans.Outbox.Storage;
 using Dailyfeed.Orleans.Outbox.Streams;
+using Dailyfeed.Orleans.Outbox.Tests.Contracts;
 
 namespace Dailyfeed.Orleans.Outbox.Tests.InMemory;
 

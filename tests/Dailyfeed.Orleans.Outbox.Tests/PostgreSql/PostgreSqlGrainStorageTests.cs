@@ -1,8 +1,8 @@
 using Dailyfeed.Orleans.Outbox.PostgreSql.Storage;
 using Dailyfeed.Orleans.Outbox.PostgreSql.Streams;
-using Dailyfeed.Orleans.Outbox.Tests.Contracts;
 using Dailyfeed.Orleans.Outbox.Storage;
 using Dailyfeed.Orleans.Outbox.Streams;
+using Dailyfeed.Orleans.Outbox.Tests.Contracts;
 
 namespace Dailyfeed.Orleans.Outbox.Tests.PostgreSql;
 

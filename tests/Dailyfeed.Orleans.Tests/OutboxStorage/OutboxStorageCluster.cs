@@ -1,10 +1,9 @@
-using Dailyfeed.Orleans.Hosting;
+using Dailyfeed.Orleans.Outbox.Hosting;
 using Dailyfeed.Orleans.Outbox.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Providers;
 using Orleans.Storage;
 using Orleans.TestingHost;
-using Dailyfeed.Orleans.Outbox.Hosting;
 
 namespace Dailyfeed.Orleans.Tests.OutboxStorage;
 
