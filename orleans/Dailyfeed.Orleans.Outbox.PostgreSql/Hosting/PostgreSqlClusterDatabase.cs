@@ -5,7 +5,7 @@ using Npgsql;
 namespace Dailyfeed.Orleans.Outbox.PostgreSql.Hosting;
 
 /// <summary>
-/// One pooled data source for the runtime tables, and their schema, created once per process on first use. The DDL
+/// One pooled data source for the outbox storage's tables, and their schema, created once per process on first use. The DDL
 /// runs under a transaction-scoped advisory lock so silos starting together do not race each other.
 /// </summary>
 public sealed partial class PostgreSqlClusterDatabase : IAsyncDisposable

@@ -1,6 +1,6 @@
 namespace Dailyfeed.Orleans.Outbox.PostgreSql.Hosting;
 
-/// <summary>Where the cluster's runtime tables live (configuration section Dailyfeed:PostgreSql).</summary>
+/// <summary>Where the outbox storage's tables, and the search index's, live (configuration section Dailyfeed:PostgreSql).</summary>
 public sealed class PostgreSqlClusterOptions
 {
     public const string Section = "Dailyfeed:PostgreSql";

@@ -10,7 +10,7 @@ internal sealed class GrainSerializer
     public GrainSerializer(IOptions<SerializationOptions> options)
     {
         var resolvers = options.Value.TypeInfoResolvers
-            .Append(RuntimeJsonContext.Default)
+            .Append(OutboxJsonContext.Default)
             .Append(new DefaultJsonTypeInfoResolver())
             .ToArray();
         Options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

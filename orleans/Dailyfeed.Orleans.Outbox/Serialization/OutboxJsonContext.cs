@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Dailyfeed.Orleans.Outbox.Serialization;
 
-/// <summary>Source-generated metadata for the runtime's own wire types and common primitives.</summary>
+/// <summary>Source-generated metadata for the outbox's own wire types and common primitives.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]
@@ -11,4 +11,4 @@ namespace Dailyfeed.Orleans.Outbox.Serialization;
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(Guid))]
 [JsonSerializable(typeof(DateTimeOffset))]
-internal sealed partial class RuntimeJsonContext : JsonSerializerContext;
+internal sealed partial class OutboxJsonContext : JsonSerializerContext;
