@@ -7,9 +7,9 @@ using Dailyfeed.Gateway.Api.Hosting;
 using Dailyfeed.Gateway.Api.Images;
 using Dailyfeed.Gateway.Api.RateLimiting;
 using Dailyfeed.Gateway.Api.WebClient;
-using Dailyfeed.Orleans.Outbox.Hosting;
 using Dailyfeed.ServiceDefaults.Health;
 using Dailyfeed.ServiceDefaults.Telemetry;
+using Dailyfeed.Orleans.Outbox.Hosting;
 
 if (HealthProbe.RunIfRequested(args) is { } probeResult)
 {

@@ -1,5 +1,5 @@
-using Dailyfeed.Orleans.Outbox.Hosting;
 using Dailyfeed.ServiceDefaults.Health;
+using Dailyfeed.Orleans.Outbox.Hosting;
 using Dailyfeed.ServiceDefaults.Telemetry;
 using Dailyfeed.Silo.Hosting;
 

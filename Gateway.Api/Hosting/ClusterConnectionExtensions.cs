@@ -1,16 +1,16 @@
 using Dailyfeed.Gateway.Api.Dashboard;
 using Dailyfeed.Grains.Hosting;
-using Dailyfeed.Orleans.Hosting;
-using Dailyfeed.Orleans.Outbox.PostgreSql.Hosting;
-using Dailyfeed.Orleans.Outbox.Sqlite.Hosting;
 using Dailyfeed.Orleans.Pools;
 using Dailyfeed.Orleans.Sqlite.Hosting;
-using Dailyfeed.Search;
+using Dailyfeed.Orleans.Hosting;
+using Dailyfeed.Orleans.Outbox.Hosting;
+using Dailyfeed.Orleans.Outbox.PostgreSql.Hosting;
+using Dailyfeed.Orleans.Outbox.Sqlite.Hosting;
 using Dailyfeed.ServiceDefaults.Telemetry;
+using Dailyfeed.Search;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
-using Dailyfeed.Orleans.Outbox.Hosting;
 
 namespace Dailyfeed.Gateway.Api.Hosting;
 

@@ -1,7 +1,7 @@
 using Dailyfeed.Grains.Abstractions.Activities;
-using Dailyfeed.Grains.Scheduling;
-using Dailyfeed.Orleans.Outbox.Streams;
 using Dailyfeed.Orleans.Pools;
+using Dailyfeed.Orleans.Outbox.Streams;
+using Dailyfeed.Grains.Scheduling;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Microsoft.Extensions.Options;

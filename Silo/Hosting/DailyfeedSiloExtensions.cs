@@ -1,12 +1,12 @@
 using Dailyfeed.Grains.Hosting;
-using Dailyfeed.Orleans.Hosting;
-using Dailyfeed.Orleans.Outbox.PostgreSql.Hosting;
 using Dailyfeed.Orleans.Pools;
 using Dailyfeed.Orleans.PostgreSql.Hosting;
+using Dailyfeed.Orleans.Hosting;
+using Dailyfeed.Orleans.Outbox.Hosting;
+using Dailyfeed.Orleans.Outbox.PostgreSql.Hosting;
 using Dailyfeed.Search;
 using Orleans.Dashboard;
 using Orleans.Hosting;
-using Dailyfeed.Orleans.Outbox.Hosting;
 
 namespace Dailyfeed.Silo.Hosting;
 

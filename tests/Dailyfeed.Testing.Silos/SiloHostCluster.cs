@@ -1,9 +1,9 @@
 extern alias silo;
 
-using Dailyfeed.Orleans.Hosting;
-using Dailyfeed.Orleans.Outbox.Streams;
 using Dailyfeed.Orleans.Pools;
 using Dailyfeed.Orleans.Streaming.RabbitMQ.Broker;
+using Dailyfeed.Orleans.Hosting;
+using Dailyfeed.Orleans.Outbox.Streams;
 using silo::Dailyfeed.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
