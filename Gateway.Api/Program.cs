@@ -7,8 +7,9 @@ using Dailyfeed.Gateway.Api.Hosting;
 using Dailyfeed.Gateway.Api.Images;
 using Dailyfeed.Gateway.Api.RateLimiting;
 using Dailyfeed.Gateway.Api.WebClient;
-using Dailyfeed.Runtime.Health;
-using Dailyfeed.Runtime.Telemetry;
+using Dailyfeed.ServiceDefaults.Health;
+using Dailyfeed.ServiceDefaults.Telemetry;
+using Dailyfeed.Orleans.Outbox.Hosting;
 
 if (HealthProbe.RunIfRequested(args) is { } probeResult)
 {
@@ -26,6 +27,7 @@ builder.Services.AddOptions<ImageOptions>().BindConfiguration(ImageOptions.Secti
 builder.Services.AddSingleton<ImageStore>();
 builder.Services.AddOpenApi();
 builder.Services.AddDailyfeedMetrics();
+builder.Services.AddDailyfeedSiloGauges();
 builder.Services.AddDailyfeedTelemetryExport(builder.Configuration);
 builder.Services.AddDailyfeedFallbacks();
 builder.Services.AddOptions<RenderedPostsOptions>().BindConfiguration(RenderedPostsOptions.Section);

@@ -1,6 +1,6 @@
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Search;
-using Dailyfeed.Runtime.PostgreSql.Hosting;
+using Dailyfeed.Orleans.Outbox.PostgreSql.Hosting;
 using Npgsql;
 
 namespace Dailyfeed.Search;

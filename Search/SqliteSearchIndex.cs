@@ -1,6 +1,6 @@
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Search;
-using Dailyfeed.Runtime.Sqlite.Hosting;
+using Dailyfeed.Orleans.Outbox.Sqlite.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace Dailyfeed.Search;

@@ -1,6 +1,6 @@
-using Dailyfeed.Runtime.Health;
-using Dailyfeed.Runtime.Hosting;
-using Dailyfeed.Runtime.Telemetry;
+using Dailyfeed.ServiceDefaults.Health;
+using Dailyfeed.Orleans.Outbox.Hosting;
+using Dailyfeed.ServiceDefaults.Telemetry;
 using Dailyfeed.Silo.Hosting;
 
 // A silo of the production cluster: an Orleans silo serving the pools in Dailyfeed:Silo:Pools, with membership,
@@ -17,6 +17,7 @@ builder.Logging.AddDailyfeedJsonLogs();
 builder.AddDailyfeedSilo(silo => silo.AddDailyfeedRabbitMqStreams());
 builder.Services.AddDailyfeedHealthChecks();
 builder.Services.AddDailyfeedMetrics();
+builder.Services.AddDailyfeedSiloGauges();
 builder.Services.AddDailyfeedTelemetryExport(builder.Configuration);
 
 var app = builder.Build();

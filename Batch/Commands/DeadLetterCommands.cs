@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Dailyfeed.Grains.Abstractions.Activities;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 
 namespace Dailyfeed.Batch.Commands;
 

@@ -1,5 +1,5 @@
-using Dailyfeed.Runtime.Hosting;
-using Dailyfeed.Runtime.PostgreSql.Hosting;
+using Dailyfeed.Orleans.Hosting;
+using Dailyfeed.Orleans.Outbox.PostgreSql.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,4 @@
-using Dailyfeed.Runtime.Resilience;
+using Dailyfeed.ServiceDefaults.Resilience;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using Orleans.Storage;

@@ -1,4 +1,4 @@
-using Dailyfeed.Runtime.Resilience;
+using Dailyfeed.ServiceDefaults.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Gateway.Api.Images;

@@ -1,5 +1,5 @@
 using Dailyfeed.Grains.Abstractions.Paging;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 
 namespace Dailyfeed.Grains.Abstractions.Activities;
 

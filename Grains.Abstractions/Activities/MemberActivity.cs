@@ -1,3 +1,4 @@
+using Dailyfeed.Orleans.Outbox.Streams;
 namespace Dailyfeed.Grains.Abstractions.Activities;
 
 /// <summary>
@@ -21,5 +22,5 @@ public static class ActivityStreams
     public const string MemberActivity = "member-activity";
 
     /// <summary>The Orleans stream provider the member-activity stream is published on.</summary>
-    public const string ProviderName = Runtime.Streams.DailyfeedStreams.ProviderName;
+    public const string ProviderName = DailyfeedStreams.ProviderName;
 }

@@ -1,4 +1,4 @@
-using Dailyfeed.Runtime;
+using Dailyfeed.Errors;
 
 
 namespace Dailyfeed.Grains.Abstractions.Errors;

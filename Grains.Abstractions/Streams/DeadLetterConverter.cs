@@ -1,4 +1,4 @@
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 
 namespace Dailyfeed.Grains.Abstractions.Streams;
 

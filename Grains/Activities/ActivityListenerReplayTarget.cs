@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dailyfeed.Grains.Abstractions.Activities;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 
 namespace Dailyfeed.Grains.Activities;
 

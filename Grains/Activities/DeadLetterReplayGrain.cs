@@ -1,6 +1,6 @@
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Orleans.Pools;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 using Dailyfeed.Grains.Scheduling;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;

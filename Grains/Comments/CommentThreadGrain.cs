@@ -10,7 +10,7 @@ using Dailyfeed.Grains.Members;
 using Dailyfeed.Grains.Paging;
 using Dailyfeed.Grains.Text;
 using Dailyfeed.Orleans.Pools;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;

@@ -11,7 +11,7 @@ using Dailyfeed.Grains.Paging;
 using Dailyfeed.Grains.Recommendations;
 using Dailyfeed.Orleans.Pools;
 using Dailyfeed.Orleans.Pools.Broadcast;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

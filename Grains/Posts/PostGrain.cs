@@ -10,7 +10,7 @@ using Dailyfeed.Grains.Members;
 using Dailyfeed.Grains.Text;
 using Dailyfeed.Orleans.Pools;
 using Dailyfeed.Orleans.Pools.Broadcast;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -261,7 +261,7 @@ public sealed class PostGrain(
         }
     }
 
-    private Runtime.Streams.StreamEvent Activity(MemberActivityType type, long memberId)
+    private StreamEvent Activity(MemberActivityType type, long memberId)
     {
         var now = clock.GetUtcNow();
         return ActivityEventMapper.ToEvent(new MemberActivity(memberId, Id, null, null, type, now, now));

@@ -1,8 +1,9 @@
 using Dailyfeed.Grains.Hosting;
 using Dailyfeed.Orleans.Pools;
 using Dailyfeed.Orleans.PostgreSql.Hosting;
-using Dailyfeed.Runtime.Hosting;
-using Dailyfeed.Runtime.PostgreSql.Hosting;
+using Dailyfeed.Orleans.Hosting;
+using Dailyfeed.Orleans.Outbox.Hosting;
+using Dailyfeed.Orleans.Outbox.PostgreSql.Hosting;
 using Dailyfeed.Search;
 using Orleans.Dashboard;
 using Orleans.Hosting;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Dailyfeed.Runtime.Resilience;
+using Dailyfeed.ServiceDefaults.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Shouldly;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Dailyfeed.Runtime.Telemetry;
+using Dailyfeed.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.TestHost;
 using OpenTelemetry.Trace;
 using Shouldly;

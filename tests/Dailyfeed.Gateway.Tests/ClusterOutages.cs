@@ -1,5 +1,5 @@
 using Dailyfeed.Orleans.Pools;
-using Dailyfeed.Runtime.Resilience;
+using Dailyfeed.ServiceDefaults.Resilience;
 using Orleans.Runtime;
 using Orleans.Storage;
 

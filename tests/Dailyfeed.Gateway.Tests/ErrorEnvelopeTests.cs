@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Dailyfeed.Gateway.Api.Envelope;
-using Dailyfeed.Runtime;
+using Dailyfeed.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

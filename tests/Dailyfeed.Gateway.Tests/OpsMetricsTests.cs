@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Dailyfeed.Deployment.Tests;
-using Dailyfeed.Runtime.Telemetry;
+using Dailyfeed.ServiceDefaults.Telemetry;
 using Shouldly;
 
 namespace Dailyfeed.Gateway.Tests;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Dailyfeed.Runtime.Telemetry;
+using Dailyfeed.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.TestHost;
 using OpenTelemetry.Trace;
 using Shouldly;

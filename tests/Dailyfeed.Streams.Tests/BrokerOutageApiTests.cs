@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dailyfeed.Grains.Abstractions.Activities;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Shouldly;

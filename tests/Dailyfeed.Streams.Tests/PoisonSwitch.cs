@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Dailyfeed.Orleans.Streaming.RabbitMQ.Providers;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 using Orleans;
 
 namespace Dailyfeed.Streams.Tests;

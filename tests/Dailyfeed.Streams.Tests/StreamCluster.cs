@@ -1,8 +1,8 @@
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Abstractions.Paging;
-using Dailyfeed.Runtime.PostgreSql.Streams;
-using Dailyfeed.Runtime.Hosting;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.PostgreSql.Streams;
+using Dailyfeed.Orleans.Outbox.Hosting;
+using Dailyfeed.Orleans.Outbox.Streams;
 using Dailyfeed.Testing.Silos;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

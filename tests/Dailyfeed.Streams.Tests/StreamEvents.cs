@@ -1,6 +1,6 @@
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Grains.Activities;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 
 namespace Dailyfeed.Streams.Tests;
 

@@ -2,8 +2,8 @@ extern alias silo;
 
 using Dailyfeed.Orleans.Pools;
 using Dailyfeed.Orleans.Streaming.RabbitMQ.Broker;
-using Dailyfeed.Runtime.Hosting;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Hosting;
+using Dailyfeed.Orleans.Outbox.Streams;
 using silo::Dailyfeed.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Abstractions.Search;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Streams;
 
 namespace Dailyfeed.Orleans.Tests.Contracts;
 
@@ -46,7 +46,7 @@ public sealed class ContractAttributeTests
     {
         if (type.Assembly != GrainBoundary.Contracts && type.IsEnum)
         {
-            return; // The runtime's enums: Orleans writes any enum as its underlying integer.
+            return; // The stream records' enums (Dailyfeed.Orleans.Outbox.Abstractions): Orleans writes any enum as its underlying integer.
         }
 
         if (type.Assembly == GrainBoundary.Contracts)
@@ -54,7 +54,7 @@ public sealed class ContractAttributeTests
             SerializerAttributes.AliasOf(type).ShouldNotBeNull($"{type} needs [Alias(\"dailyfeed.<area>.<name>\")]").ShouldStartWith("dailyfeed.");
         }
 
-        // Types Orleans' generator cannot serve (foreign ones, exceptions built on the runtime's) travel as a surrogate.
+        // Types Orleans' generator cannot serve (foreign ones, exceptions built on CodedException) travel as a surrogate.
         var serialized = SerializerAttributes.Surrogates.GetValueOrDefault(type) ?? type;
         SerializerAttributes.IsGenerated(serialized).ShouldBeTrue($"{type} needs [GenerateSerializer] or a [RegisterConverter] surrogate");
         SerializerAttributes.AliasOf(serialized).ShouldNotBeNull($"{serialized} needs an [Alias]").ShouldStartWith("dailyfeed.");

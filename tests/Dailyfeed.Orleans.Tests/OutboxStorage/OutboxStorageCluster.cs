@@ -1,5 +1,5 @@
-using Dailyfeed.Runtime.Hosting;
-using Dailyfeed.Runtime.Streams;
+using Dailyfeed.Orleans.Outbox.Hosting;
+using Dailyfeed.Orleans.Outbox.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Providers;
 using Orleans.Storage;

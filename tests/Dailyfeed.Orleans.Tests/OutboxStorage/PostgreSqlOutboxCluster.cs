@@ -1,5 +1,5 @@
 using Dailyfeed.Orleans.Tests.PostgreSql;
-using Dailyfeed.Runtime.PostgreSql.Hosting;
+using Dailyfeed.Orleans.Outbox.PostgreSql.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dailyfeed.Orleans.Tests.OutboxStorage;

@@ -1,5 +1,5 @@
 using Dailyfeed.Orleans.Tests.Sqlite;
-using Dailyfeed.Runtime.Sqlite.Hosting;
+using Dailyfeed.Orleans.Outbox.Sqlite.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dailyfeed.Orleans.Tests.OutboxStorage;

@@ -1,0 +1,45 @@
+namespace Dailyfeed.Orleans.Outbox.Sqlite.Hosting;
+
+/// <summary>DDL of the embedded store; times are Unix milliseconds (UTC).</summary>
+internal static class SqliteSchemaScript
+{
+    public static readonly string Text = """
+        PRAGMA journal_mode = WAL;
+
+        CREATE TABLE IF NOT EXISTS grain_state (
+            grain_type TEXT NOT NULL,
+            grain_key  TEXT NOT NULL,
+            state_name TEXT NOT NULL,
+            payload    TEXT NOT NULL,
+            version    INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (grain_type, grain_key, state_name)
+        );
+
+        CREATE TABLE IF NOT EXISTS stream_outbox (
+            sequence        INTEGER PRIMARY KEY AUTOINCREMENT,
+            event           TEXT NOT NULL,
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL DEFAULT 0,
+            claimed_until   INTEGER NULL,
+            created_at      INTEGER NOT NULL
+        );
+        """ + DeadLetterTable("publisher_dead_letters") + DeadLetterTable("listener_dead_letters");
+
+    private static string DeadLetterTable(string table) => $"""
+
+        CREATE TABLE IF NOT EXISTS {table} (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            payload         TEXT NOT NULL,
+            error           TEXT NOT NULL,
+            is_completed    INTEGER NOT NULL DEFAULT 0,
+            is_editing      INTEGER NOT NULL DEFAULT 0,
+            category        TEXT NOT NULL,
+            message_key     TEXT NOT NULL,
+            replay_attempts INTEGER NOT NULL DEFAULT 0,
+            claimed_at      INTEGER NULL,
+            created_at      INTEGER NOT NULL,
+            updated_at      INTEGER NOT NULL
+        );
+        """;
+}
