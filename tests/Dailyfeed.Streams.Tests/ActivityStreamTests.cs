@@ -35,6 +35,8 @@ public sealed class ActivityStreamTests(PrivateBroker broker, ITestOutputHelper 
             "the poison event never reached listener dead letters");
         var row = (await ListenerDeadLettersAsync()).Single(d => d.Event.MessageKey == poison.MessageKey);
         row.Event.ShouldBe(poison);
+        row.Attempts.ShouldBe(StreamCluster.MaxDeliveryAttempts, "the row records how many deliveries the consumer refused");
+        row.Event.MessageKey.ShouldBe(poison.MessageKey);
         row.Error.ShouldContain($"{StreamCluster.MaxDeliveryAttempts} delivery attempt(s) failed");
         row.Error.ShouldContain("refused on purpose");
         _cluster.Poison.Attempts(poison.MessageKey).ShouldBe(StreamCluster.MaxDeliveryAttempts);

@@ -69,7 +69,31 @@ public sealed class SqliteClusterDatabase : IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = SqliteSchemaScript.Text;
             command.ExecuteNonQuery();
+            Migrate(connection);
             _schemaCreated = true;
+        }
+    }
+
+    /// <summary>
+    /// Applies the migrations a file lacks, each with its version in one immediate transaction: another process opening
+    /// the same file waits, then sees the new version and skips it.
+    /// </summary>
+    private static void Migrate(SqliteConnection connection)
+    {
+        for (var version = 1; version <= SqliteSchemaScript.Migrations.Count; version++)
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "PRAGMA user_version";
+            if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) >= version)
+            {
+                continue;
+            }
+
+            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"{SqliteSchemaScript.Migrations[version - 1]} PRAGMA user_version = {version};");
+            command.ExecuteNonQuery();
+            transaction.Commit();
         }
     }
 }

@@ -1,8 +1,22 @@
 namespace Dailyfeed.Runtime.Sqlite.Hosting;
 
-/// <summary>DDL of the embedded store; times are Unix milliseconds (UTC).</summary>
+/// <summary>
+/// DDL of the embedded store; times are Unix milliseconds (UTC). <see cref="Text"/> is the first version, idempotent;
+/// later changes are <see cref="Migrations"/>, applied in order to a file whose <c>PRAGMA user_version</c> is older
+/// (SQLite has no ADD COLUMN IF NOT EXISTS, so the file records which ones it has).
+/// </summary>
 internal static class SqliteSchemaScript
 {
+    /// <summary>Each entry brings a file to its version (1, 2, ...); never edit one that shipped, add the next.</summary>
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        // 1: the tries an event got before it was parked (delivery attempts, or publish attempts).
+        """
+        ALTER TABLE publisher_dead_letters ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE listener_dead_letters ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        """,
+    ];
+
     public static readonly string Text = """
         PRAGMA journal_mode = WAL;
 
