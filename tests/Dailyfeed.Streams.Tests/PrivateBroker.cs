@@ -94,6 +94,24 @@ public sealed class PrivateBroker : IAsyncLifetime
         await CtlOrThrowAsync(NodeName, "await_startup");
     }
 
+    /// <summary>
+    /// Messages in the queues whose names start with <paramref name="queuePrefix"/>, ready or delivered and not yet
+    /// acknowledged (the stream provider acknowledges only once the consumer has the event).
+    /// </summary>
+    public async Task<long> MessagesAsync(string queuePrefix)
+    {
+        var (exitCode, listing, error) = await CtlInAsync(Directory, NodeName, "list_queues", "name", "messages", "--no-table-headers");
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"rabbitmqctl -n {NodeName} list_queues failed ({exitCode}): {error}");
+        }
+
+        return listing.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t'))
+            .Where(columns => columns.Length == 2 && columns[0].StartsWith(queuePrefix, StringComparison.Ordinal))
+            .Sum(columns => long.Parse(columns[1], CultureInfo.InvariantCulture));
+    }
+
     public async Task DisposeAsync()
     {
         try
@@ -122,7 +140,7 @@ public sealed class PrivateBroker : IAsyncLifetime
                 throw new InvalidOperationException($"rabbitmq-server {NodeName} exited with {_server.ExitCode}; see {Directory}/log");
             }
 
-            var (exitCode, _) = await CtlAsync(NodeName, "await_startup", "--timeout", "5");
+            var (exitCode, _, _) = await CtlAsync(NodeName, "await_startup", "--timeout", "5");
             if (exitCode == 0)
             {
                 return;
@@ -160,17 +178,17 @@ public sealed class PrivateBroker : IAsyncLifetime
 
     private async Task CtlOrThrowAsync(string nodeName, string command)
     {
-        var (exitCode, error) = await CtlAsync(nodeName, command);
+        var (exitCode, _, error) = await CtlAsync(nodeName, command);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"rabbitmqctl -n {nodeName} {command} failed ({exitCode}): {error}");
         }
     }
 
-    private Task<(int ExitCode, string Error)> CtlAsync(string nodeName, params string[] arguments) => CtlInAsync(Directory, nodeName, arguments);
+    private Task<(int ExitCode, string Output, string Error)> CtlAsync(string nodeName, params string[] arguments) => CtlInAsync(Directory, nodeName, arguments);
 
     /// <summary>rabbitmqctl against one node; HOME is the node's directory, where the node wrote its Erlang cookie.</summary>
-    private async Task<(int ExitCode, string Error)> CtlInAsync(string home, string nodeName, params string[] arguments)
+    private async Task<(int ExitCode, string Output, string Error)> CtlInAsync(string home, string nodeName, params string[] arguments)
     {
         var start = Command(Path.Combine(_binDirectory, "rabbitmqctl"), ["-q", "-n", nodeName, .. arguments], home);
         using var process = Process.Start(start)!;
@@ -178,8 +196,7 @@ public sealed class PrivateBroker : IAsyncLifetime
         var output = process.StandardOutput.ReadToEndAsync();
         using var limit = new CancellationTokenSource(CommandLimit);
         await process.WaitForExitAsync(limit.Token);
-        await output;
-        return (process.ExitCode, await error);
+        return (process.ExitCode, await output, await error);
     }
 
     private ProcessStartInfo Command(string fileName, IEnumerable<string> arguments, string? home = null)
