@@ -69,31 +69,30 @@ public sealed class SqliteClusterDatabase : IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = SqliteSchemaScript.Text;
             command.ExecuteNonQuery();
-            Migrate(connection);
+            AddMissingColumns(connection);
             _schemaCreated = true;
         }
     }
 
     /// <summary>
-    /// Applies the migrations a file lacks, each with its version in one immediate transaction: another process opening
-    /// the same file waits, then sees the new version and skips it.
+    /// Adds the columns a file lacks, in one immediate transaction: another process opening the same file waits for
+    /// the write lock, then finds them there and adds nothing.
     /// </summary>
-    private static void Migrate(SqliteConnection connection)
+    private static void AddMissingColumns(SqliteConnection connection)
     {
-        for (var version = 1; version <= SqliteSchemaScript.Migrations.Count; version++)
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        foreach (var (table, column, definition) in SqliteSchemaScript.AddedColumns)
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "PRAGMA user_version";
-            if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) >= version)
+            command.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
             {
-                continue;
+                command.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+                command.ExecuteNonQuery();
             }
-
-            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"{SqliteSchemaScript.Migrations[version - 1]} PRAGMA user_version = {version};");
-            command.ExecuteNonQuery();
-            transaction.Commit();
         }
+
+        transaction.Commit();
     }
 }

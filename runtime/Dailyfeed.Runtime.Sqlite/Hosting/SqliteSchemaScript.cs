@@ -2,19 +2,17 @@ namespace Dailyfeed.Runtime.Sqlite.Hosting;
 
 /// <summary>
 /// DDL of the embedded store; times are Unix milliseconds (UTC). <see cref="Text"/> is the first version, idempotent;
-/// later changes are <see cref="Migrations"/>, applied in order to a file whose <c>PRAGMA user_version</c> is older
-/// (SQLite has no ADD COLUMN IF NOT EXISTS, so the file records which ones it has).
+/// columns added since are <see cref="AddedColumns"/>. SQLite has no ADD COLUMN IF NOT EXISTS, and the file's
+/// <c>PRAGMA user_version</c> belongs to the Orleans grain storage that shares it, so each is added where it is missing.
 /// </summary>
 internal static class SqliteSchemaScript
 {
-    /// <summary>Each entry brings a file to its version (1, 2, ...); never edit one that shipped, add the next.</summary>
-    public static readonly IReadOnlyList<string> Migrations =
+    /// <summary>In the order they were added; never edit one that shipped, append the next.</summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
     [
-        // 1: the tries an event got before it was parked (delivery attempts, or publish attempts).
-        """
-        ALTER TABLE publisher_dead_letters ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE listener_dead_letters ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
-        """,
+        // The tries an event got before it was parked (delivery attempts, or publish attempts).
+        ("publisher_dead_letters", "attempts", "INTEGER NOT NULL DEFAULT 0"),
+        ("listener_dead_letters", "attempts", "INTEGER NOT NULL DEFAULT 0"),
     ];
 
     public static readonly string Text = """
