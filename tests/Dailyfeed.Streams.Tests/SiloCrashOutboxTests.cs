@@ -25,6 +25,8 @@ namespace Dailyfeed.Streams.Tests;
 public sealed class SiloCrashOutboxTests(PrivateBroker broker, ITestOutputHelper output) : IAsyncLifetime
 {
     private const string PauseRelay = "Dailyfeed__Streams__PauseOutboxRelay";
+    private const string RelayPollInterval = "Dailyfeed__Streams__OutboxPollInterval";
+    private const string PausedRelayLog = "Outbox relay paused";
     private const int QueueCount = 4;
     private const int LogTailLines = 40;
 
@@ -33,6 +35,12 @@ public sealed class SiloCrashOutboxTests(PrivateBroker broker, ITestOutputHelper
 
     /// <summary>A cold silo start, the death being declared and the first relay pass on a loaded 2-core machine.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    /// <summary>A running relay passes over the outbox every <see cref="RelayPoll"/>.</summary>
+    private static readonly TimeSpan RelayPoll = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Twenty passes of a running relay: an event still unpublished after this is held by the switch.</summary>
+    private static readonly TimeSpan Held = RelayPoll * 20;
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..10];
     private readonly List<SiloProcess> _silos = [];
@@ -95,6 +103,9 @@ public sealed class SiloCrashOutboxTests(PrivateBroker broker, ITestOutputHelper
 
         // Acknowledged: the follower's state and its MEMBER_FOLLOW event are committed together.
         await Grains.GetGrain<IFollowGrain>(FollowEdges.Key(follower, target)).FollowAsync();
+        await Eventually.HoldsAsync(() => Task.FromResult(_silos.All(s => s.LogTail(int.MaxValue).Contains(PausedRelayLog))), Patience,
+            "every silo logs that its relay is paused");
+        await Task.Delay(Held);
         var committed = await OutboxFollowEventsAsync(follower);
         committed.ShouldHaveSingleItem("the acknowledged follow's event waits in the outbox, unpublished");
         (await FollowsAsync(follower, target)).ShouldBe(0, "no relay runs, so nothing was delivered yet");
@@ -125,6 +136,7 @@ public sealed class SiloCrashOutboxTests(PrivateBroker broker, ITestOutputHelper
         _silos.Add(await SiloProcess.StartAsync(id, pool: null, _resources, _logDirectory, new Dictionary<string, string>
         {
             [PauseRelay] = paused ? "true" : "false",
+            [RelayPollInterval] = RelayPoll.ToString("c"),
         }));
     }
 
