@@ -10,10 +10,9 @@ export DAILYFEED_PG_CONNECTION="${DAILYFEED_PG_CONNECTION:-Host=127.0.0.1;Port=5
 export DAILYFEED_REDIS="${DAILYFEED_REDIS:-127.0.0.1:6379}"
 
 dotnet build Dailyfeed.sln -c Release
-# The stream suite stops and restarts the shared RabbitMQ broker, so it runs alone, after every suite that needs the
-# broker up (the Orleans RabbitMQ stream provider's tests among them); the other assemblies run in parallel.
-dotnet test Dailyfeed.sln -c Release --no-build --logger "console;verbosity=normal" --filter "FullyQualifiedName!~Dailyfeed.Streams.Tests" "$@"
-dotnet test tests/Dailyfeed.Streams.Tests -c Release --no-build --logger "console;verbosity=normal" "$@"
+# Every assembly runs in parallel: no test stops the shared RabbitMQ broker. The stream suite's outage tests stop a
+# private RabbitMQ node of their own (tests/Dailyfeed.Streams.Tests/PrivateBroker.cs: free loopback ports, temp dir).
+dotnet test Dailyfeed.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
 
 # Web client: rebuild it from web/ and fail if the committed bundle in Gateway.Api/wwwroot is stale.
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build)

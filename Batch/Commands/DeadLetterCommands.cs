@@ -47,7 +47,7 @@ internal static class DeadLetterCommands
                 foreach (var row in rows)
                 {
                     var state = row.IsCompleted ? "completed" : row.IsEditing ? "editing" : "open";
-                    Console.WriteLine($"  #{row.Id} {state,-9} {row.Event.Category,-12} {row.Event.MessageKey} attempts={row.ReplayAttempts} created={row.CreatedAt:O}");
+                    Console.WriteLine($"  #{row.Id} {state,-9} {row.Event.Category,-12} {row.Event.MessageKey} attempts={row.Attempts} replays={row.ReplayAttempts} created={row.CreatedAt:O}");
                 }
             }
 

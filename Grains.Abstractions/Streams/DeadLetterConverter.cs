@@ -14,7 +14,7 @@ public sealed class DeadLetterConverter : IConverter<DeadLetter, DeadLetterSurro
         surrogate.IsEditing,
         surrogate.ReplayAttempts,
         surrogate.CreatedAt,
-        surrogate.UpdatedAt);
+        surrogate.UpdatedAt) { Attempts = surrogate.Attempts };
 
     public DeadLetterSurrogate ConvertToSurrogate(in DeadLetter value) => new(
         value.Id,
@@ -25,5 +25,6 @@ public sealed class DeadLetterConverter : IConverter<DeadLetter, DeadLetterSurro
         value.IsEditing,
         value.ReplayAttempts,
         value.CreatedAt,
-        value.UpdatedAt);
+        value.UpdatedAt,
+        value.Attempts);
 }

@@ -16,4 +16,5 @@ public readonly record struct DeadLetterSurrogate(
     [Id(5)] bool IsEditing,
     [Id(6)] int ReplayAttempts,
     [Id(7)] DateTimeOffset CreatedAt,
-    [Id(8)] DateTimeOffset UpdatedAt);
+    [Id(8)] DateTimeOffset UpdatedAt,
+    [Id(9)] int Attempts);

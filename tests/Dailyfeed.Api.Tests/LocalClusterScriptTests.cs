@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Dailyfeed.Api.Tests.Chaos.Processes;
+using Dailyfeed.Testing.Silos.Processes;
 using Dailyfeed.Orleans.Streaming.RabbitMQ.Options;
 using Npgsql;
 using Shouldly;

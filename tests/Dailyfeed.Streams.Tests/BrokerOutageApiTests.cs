@@ -12,7 +12,7 @@ namespace Dailyfeed.Streams.Tests;
 
 /// <summary>The broker stopped under the public API: users keep writing; their activity log fills in once it is back.</summary>
 [Collection(BrokerCollection.Name)]
-public sealed class BrokerOutageApiTests : IAsyncLifetime
+public sealed class BrokerOutageApiTests(PrivateBroker broker) : IAsyncLifetime
 {
     private const int Posts = 20;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -21,13 +21,13 @@ public sealed class BrokerOutageApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await StreamCluster.DeployAsync();
+        _cluster = await StreamCluster.DeployAsync(broker);
         _gateway = new StreamGateway(_cluster);
     }
 
     public async Task DisposeAsync()
     {
-        await Broker.StartAsync();
+        await broker.StartAppAsync();
         await _gateway.DisposeAsync();
         await _cluster.DisposeAsync();
     }
@@ -43,7 +43,7 @@ public sealed class BrokerOutageApiTests : IAsyncLifetime
         var login = await http.PostAsJsonAsync("/api/authentication/login", new { email, password = "Str0ng!Pass" });
         http.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(login.Headers.GetValues("Authorization").Single());
 
-        await Broker.StopAsync();
+        await broker.StopAppAsync();
         for (var i = 0; i < Posts; i++)
         {
             var created = await http.PostAsJsonAsync("/api/posts", new { content = $"written while the broker is down {i}" });
@@ -54,7 +54,7 @@ public sealed class BrokerOutageApiTests : IAsyncLifetime
                       + (await _cluster.SiloService<IDeadLetterStore>().ListAsync(DeadLetterKind.Publisher, false, 10_000, CancellationToken.None)).Count;
         waiting.ShouldBeGreaterThanOrEqualTo(Posts, "each acknowledged post's event waits in the outbox or publisher dead letters");
 
-        await Broker.StartAsync();
+        await broker.StartAppAsync();
         await Eventually.HoldsAsync(async () =>
         {
             await _cluster.Grains.GetGrain<IDeadLetterReplayGrain>(DeadLetterReplay.Key).ReplayAsync(DeadLetterKind.Publisher, 1000);

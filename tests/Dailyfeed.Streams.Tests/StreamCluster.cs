@@ -13,7 +13,7 @@ namespace Dailyfeed.Streams.Tests;
 
 /// <summary>
 /// Two Orleans silos (both pools) on real PostgreSQL (fresh schema and cluster id) and the production stream provider
-/// on real RabbitMQ (a fresh queue prefix), with Dailyfeed's grains and short retry timings. The dead-letter store can
+/// on the suite's private RabbitMQ node (a fresh queue prefix), with Dailyfeed's grains and short retry timings. The dead-letter store can
 /// be switched to failing, and chosen events to poison (their consumer throws while the switch is on).
 /// </summary>
 public sealed class StreamCluster : IAsyncDisposable
@@ -35,8 +35,11 @@ public sealed class StreamCluster : IAsyncDisposable
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..10];
 
-    private StreamCluster()
+    private readonly PrivateBroker _broker;
+
+    private StreamCluster(PrivateBroker broker)
     {
+        _broker = broker;
     }
 
     public SiloHostCluster Cluster { get; private set; } = null!;
@@ -52,9 +55,9 @@ public sealed class StreamCluster : IAsyncDisposable
     /// <summary>The cluster id (and service id) of this run, which a gateway of the cluster must use too.</summary>
     public string ClusterId => Schema;
 
-    public static async Task<StreamCluster> DeployAsync(int silos = 2)
+    public static async Task<StreamCluster> DeployAsync(PrivateBroker broker, int silos = 2)
     {
-        var cluster = new StreamCluster();
+        var cluster = new StreamCluster(broker);
         cluster.Cluster = new SiloHostCluster(cluster.Settings(), services =>
         {
             // Registered last, so this wins over the store's own registration.
@@ -75,6 +78,8 @@ public sealed class StreamCluster : IAsyncDisposable
         ["Dailyfeed:PostgreSql:Schema"] = Schema,
         ["Dailyfeed:Cluster:ClusterId"] = ClusterId,
         ["Dailyfeed:Cluster:ServiceId"] = ClusterId,
+        ["Dailyfeed:RabbitMq:HostName"] = _broker.HostName,
+        ["Dailyfeed:RabbitMq:Port"] = $"{_broker.Port}",
         ["Dailyfeed:RabbitMq:QueueNamePrefix"] = QueuePrefix,
         ["Dailyfeed:RabbitMq:QueueCount"] = $"{QueueCount}",
         ["Dailyfeed:RabbitMq:MaxDeliveryAttempts"] = $"{MaxDeliveryAttempts}",
@@ -101,7 +106,7 @@ public sealed class StreamCluster : IAsyncDisposable
 
     private async Task DeleteBrokerObjectsAsync()
     {
-        await using var connection = await new RabbitMQ.Client.ConnectionFactory { HostName = "127.0.0.1" }.CreateConnectionAsync();
+        await using var connection = await new RabbitMQ.Client.ConnectionFactory { HostName = _broker.HostName, Port = _broker.Port }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         foreach (var index in Enumerable.Range(0, QueueCount))
         {

@@ -20,7 +20,7 @@ public sealed class DeadLetterSwitch
 /// <summary>A silo's real dead-letter store with a switch that makes listener writes fail, as an unreachable database would.</summary>
 public sealed class SwitchableDeadLetterStore(IDeadLetterStore inner, DeadLetterSwitch switchState) : IDeadLetterStore
 {
-    public Task AddAsync(DeadLetterKind kind, StreamEvent streamEvent, string error, CancellationToken cancellationToken)
+    public Task AddAsync(DeadLetterKind kind, StreamEvent streamEvent, string error, int attempts, CancellationToken cancellationToken)
     {
         if (kind == DeadLetterKind.Listener && switchState.FailListenerWrites)
         {
@@ -28,7 +28,7 @@ public sealed class SwitchableDeadLetterStore(IDeadLetterStore inner, DeadLetter
             throw new IOException("listener_dead_letters is unreachable (test switch)");
         }
 
-        return inner.AddAsync(kind, streamEvent, error, cancellationToken);
+        return inner.AddAsync(kind, streamEvent, error, attempts, cancellationToken);
     }
 
     public Task<IReadOnlyList<DeadLetter>> ClaimAsync(DeadLetterKind kind, int maxRows, TimeSpan staleAfter, CancellationToken cancellationToken) =>

@@ -10,7 +10,7 @@ namespace Dailyfeed.Testing.Silos;
 /// A plain Orleans client host of a test cluster. It finds the silos through the PostgreSQL membership table, as the
 /// gateway does, reading the cluster ids and store from the same settings (and keys) the silos read.
 /// </summary>
-internal static class ClusterClientHost
+public static class ClusterClientHost
 {
     public static async Task<IHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {

@@ -17,7 +17,14 @@ public sealed record DeadLetter(
     bool IsEditing,
     int ReplayAttempts,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>
+    /// Tries the event got before it was parked here: delivery attempts to its consumer (listener rows, the stream
+    /// provider's MaxDeliveryAttempts) or publish attempts (publisher rows). Replays count in <see cref="ReplayAttempts"/>.
+    /// </summary>
+    public int Attempts { get; init; }
+}
 
 /// <summary>What one replay pass did.</summary>
 public sealed record ReplayResult(int Claimed, int Replayed, int Failed);

@@ -45,5 +45,7 @@ internal static class PostgreSqlSchemaScript
             updated_at       timestamptz NOT NULL DEFAULT now()
         );
         CREATE INDEX IF NOT EXISTS {table}_open ON {schema}.{table} (id) WHERE NOT is_completed;
+        -- Added after the tables shipped (so not in CREATE TABLE): the tries an event got before it was parked.
+        ALTER TABLE {schema}.{table} ADD COLUMN IF NOT EXISTS attempts integer NOT NULL DEFAULT 0;
         """;
 }

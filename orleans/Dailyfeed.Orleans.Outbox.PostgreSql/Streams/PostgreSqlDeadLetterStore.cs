@@ -8,17 +8,18 @@ namespace Dailyfeed.Orleans.Outbox.PostgreSql.Streams;
 /// <summary>publisher_dead_letters and listener_dead_letters; claims flip is_editing under FOR UPDATE SKIP LOCKED.</summary>
 public sealed class PostgreSqlDeadLetterStore(PostgreSqlClusterDatabase database) : IDeadLetterStore
 {
-    private const string Columns = "id, payload::text, error, is_completed, is_editing, replay_attempts, created_at, updated_at";
+    private const string Columns = "id, payload::text, error, is_completed, is_editing, replay_attempts, created_at, updated_at, attempts";
 
-    public async Task AddAsync(DeadLetterKind kind, StreamEvent streamEvent, string error, CancellationToken cancellationToken)
+    public async Task AddAsync(DeadLetterKind kind, StreamEvent streamEvent, string error, int attempts, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
-            $"INSERT INTO {Table(kind)} (payload, error, category, message_key) VALUES ($1::jsonb, $2, $3, $4)", connection);
+            $"INSERT INTO {Table(kind)} (payload, error, category, message_key, attempts) VALUES ($1::jsonb, $2, $3, $4, $5)", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = StreamEventSerializer.Serialize(streamEvent), NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = error });
         command.Parameters.Add(new NpgsqlParameter { Value = streamEvent.Category });
         command.Parameters.Add(new NpgsqlParameter { Value = streamEvent.MessageKey });
+        command.Parameters.Add(new NpgsqlParameter { Value = attempts });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -74,7 +75,7 @@ public sealed class PostgreSqlDeadLetterStore(PostgreSqlClusterDatabase database
             rows.Add(new DeadLetter(
                 reader.GetInt64(0), kind, StreamEventSerializer.DeserializeOrThrow(reader.GetString(1)), reader.GetString(2),
                 reader.GetBoolean(3), reader.GetBoolean(4), reader.GetInt32(5),
-                reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7)));
+                reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7)) { Attempts = reader.GetInt32(8) });
         }
 
         return rows.OrderBy(r => r.Id).ToList();

@@ -73,9 +73,9 @@ public sealed class PostgreSqlOutboxStore(PostgreSqlClusterDatabase database) : 
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
             $"""
-            WITH moved AS (DELETE FROM {_table} WHERE sequence = $1 RETURNING event)
-            INSERT INTO {database.Schema}.publisher_dead_letters (payload, error, category, message_key)
-            SELECT event, $2, event->>'category', event->>'messageKey' FROM moved
+            WITH moved AS (DELETE FROM {_table} WHERE sequence = $1 RETURNING event, attempts)
+            INSERT INTO {database.Schema}.publisher_dead_letters (payload, error, category, message_key, attempts)
+            SELECT event, $2, event->>'category', event->>'messageKey', attempts + 1 FROM moved
             """,
             connection);
         command.Parameters.Add(new NpgsqlParameter { Value = sequence });

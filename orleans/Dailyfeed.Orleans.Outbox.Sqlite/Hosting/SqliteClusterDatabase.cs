@@ -69,7 +69,30 @@ public sealed class SqliteClusterDatabase : IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = SqliteSchemaScript.Text;
             command.ExecuteNonQuery();
+            AddMissingColumns(connection);
             _schemaCreated = true;
         }
+    }
+
+    /// <summary>
+    /// Adds the columns a file lacks, in one immediate transaction: another process opening the same file waits for
+    /// the write lock, then finds them there and adds nothing.
+    /// </summary>
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        foreach (var (table, column, definition) in SqliteSchemaScript.AddedColumns)
+        {
+            command.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                command.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+                command.ExecuteNonQuery();
+            }
+        }
+
+        transaction.Commit();
     }
 }

@@ -1,8 +1,20 @@
 namespace Dailyfeed.Orleans.Outbox.Sqlite.Hosting;
 
-/// <summary>DDL of the embedded store; times are Unix milliseconds (UTC).</summary>
+/// <summary>
+/// DDL of the embedded store; times are Unix milliseconds (UTC). <see cref="Text"/> is the first version, idempotent;
+/// columns added since are <see cref="AddedColumns"/>. SQLite has no ADD COLUMN IF NOT EXISTS, and the file's
+/// <c>PRAGMA user_version</c> belongs to the Orleans grain storage that shares it, so each is added where it is missing.
+/// </summary>
 internal static class SqliteSchemaScript
 {
+    /// <summary>In the order they were added; never edit one that shipped, append the next.</summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
+    [
+        // The tries an event got before it was parked (delivery attempts, or publish attempts).
+        ("publisher_dead_letters", "attempts", "INTEGER NOT NULL DEFAULT 0"),
+        ("listener_dead_letters", "attempts", "INTEGER NOT NULL DEFAULT 0"),
+    ];
+
     public static readonly string Text = """
         PRAGMA journal_mode = WAL;
 

@@ -7,13 +7,13 @@ namespace Dailyfeed.Orleans.Outbox.Sqlite.Streams;
 /// <summary>The embedded dead-letter tables, with the same claim rules as PostgreSQL's.</summary>
 public sealed class SqliteDeadLetterStore(SqliteClusterDatabase database, TimeProvider clock) : IDeadLetterStore
 {
-    private const string Columns = "id, payload, error, is_completed, is_editing, replay_attempts, created_at, updated_at";
+    private const string Columns = "id, payload, error, is_completed, is_editing, replay_attempts, created_at, updated_at, attempts";
 
-    public Task AddAsync(DeadLetterKind kind, StreamEvent streamEvent, string error, CancellationToken cancellationToken) =>
+    public Task AddAsync(DeadLetterKind kind, StreamEvent streamEvent, string error, int attempts, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            $"INSERT INTO {Table(kind)} (payload, error, category, message_key, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)",
+            $"INSERT INTO {Table(kind)} (payload, error, category, message_key, created_at, updated_at, attempts) VALUES ($1, $2, $3, $4, $5, $5, $6)",
             cancellationToken,
-            StreamEventSerializer.Serialize(streamEvent), error, streamEvent.Category, streamEvent.MessageKey, Now());
+            StreamEventSerializer.Serialize(streamEvent), error, streamEvent.Category, streamEvent.MessageKey, Now(), attempts);
 
     public Task<IReadOnlyList<DeadLetter>> ClaimAsync(DeadLetterKind kind, int maxRows, TimeSpan staleAfter, CancellationToken cancellationToken) =>
         QueryAsync(
@@ -60,7 +60,8 @@ public sealed class SqliteDeadLetterStore(SqliteClusterDatabase database, TimePr
             rows.Add(new DeadLetter(
                 reader.GetInt64(0), kind, StreamEventSerializer.DeserializeOrThrow(reader.GetString(1)), reader.GetString(2),
                 reader.GetInt64(3) != 0, reader.GetInt64(4) != 0, reader.GetInt32(5),
-                SqliteCommandExtensions.FromUnixMs(reader.GetInt64(6)), SqliteCommandExtensions.FromUnixMs(reader.GetInt64(7))));
+                SqliteCommandExtensions.FromUnixMs(reader.GetInt64(6)), SqliteCommandExtensions.FromUnixMs(reader.GetInt64(7)))
+                { Attempts = reader.GetInt32(8) });
         }
 
         return rows.OrderBy(r => r.Id).ToList();

@@ -73,8 +73,8 @@ public sealed class SqliteOutboxStore(SqliteClusterDatabase database, TimeProvid
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var insert = connection.Command(
             """
-            INSERT INTO publisher_dead_letters (payload, error, category, message_key, created_at, updated_at)
-            SELECT event, $2, json_extract(event, '$.category'), json_extract(event, '$.messageKey'), $3, $3 FROM stream_outbox WHERE sequence = $1
+            INSERT INTO publisher_dead_letters (payload, error, category, message_key, created_at, updated_at, attempts)
+            SELECT event, $2, json_extract(event, '$.category'), json_extract(event, '$.messageKey'), $3, $3, attempts + 1 FROM stream_outbox WHERE sequence = $1
             """,
             sequence, error, now))
         {

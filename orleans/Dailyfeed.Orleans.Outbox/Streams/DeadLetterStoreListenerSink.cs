@@ -22,7 +22,7 @@ internal sealed class DeadLetterStoreListenerSink(
         var error = $"{deadLetter.Attempts} delivery attempt(s) failed on {deadLetter.QueueName}; last error: {deadLetter.Error}";
         foreach (var streamEvent in DecodeEvents(deadLetter))
         {
-            await store.AddAsync(DeadLetterKind.Listener, streamEvent, error, CancellationToken.None).ConfigureAwait(false);
+            await store.AddAsync(DeadLetterKind.Listener, streamEvent, error, deadLetter.Attempts, CancellationToken.None).ConfigureAwait(false);
             RuntimeMetrics.DeadLetters.Add(1, new KeyValuePair<string, object?>("kind", "listener"));
             logger.LogError("Event {MessageKey} moved to listener dead letters after {Attempts} delivery attempts: {Error}",
                 streamEvent.MessageKey, deadLetter.Attempts, deadLetter.Error);

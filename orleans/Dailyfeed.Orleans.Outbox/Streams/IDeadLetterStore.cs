@@ -3,7 +3,8 @@ namespace Dailyfeed.Orleans.Outbox.Streams;
 /// <summary>publisher_dead_letters and listener_dead_letters. Claims set is_editing, so two replayers never share a row.</summary>
 public interface IDeadLetterStore
 {
-    Task AddAsync(DeadLetterKind kind, StreamEvent streamEvent, string error, CancellationToken cancellationToken);
+    /// <summary>Parks an event with the last error and the <paramref name="attempts"/> it got (<see cref="DeadLetter.Attempts"/>).</summary>
+    Task AddAsync(DeadLetterKind kind, StreamEvent streamEvent, string error, int attempts, CancellationToken cancellationToken);
 
     /// <summary>Claims open rows; a claim older than <paramref name="staleAfter"/> (a replayer that died) can be taken over.</summary>
     Task<IReadOnlyList<DeadLetter>> ClaimAsync(DeadLetterKind kind, int maxRows, TimeSpan staleAfter, CancellationToken cancellationToken);

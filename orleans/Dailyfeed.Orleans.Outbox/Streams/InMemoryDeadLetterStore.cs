@@ -8,12 +8,12 @@ public sealed class InMemoryDeadLetterStore(TimeProvider? clock = null) : IDeadL
     private readonly object _sync = new();
     private long _nextId;
 
-    public Task AddAsync(DeadLetterKind kind, StreamEvent streamEvent, string error, CancellationToken cancellationToken)
+    public Task AddAsync(DeadLetterKind kind, StreamEvent streamEvent, string error, int attempts, CancellationToken cancellationToken)
     {
         lock (_sync)
         {
             var now = _clock.GetUtcNow();
-            _rows.Add((new DeadLetter(++_nextId, kind, streamEvent, error, false, false, 0, now, now), null));
+            _rows.Add((new DeadLetter(++_nextId, kind, streamEvent, error, false, false, 0, now, now) { Attempts = attempts }, null));
         }
 
         return Task.CompletedTask;

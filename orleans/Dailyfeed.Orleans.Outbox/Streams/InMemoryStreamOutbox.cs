@@ -71,7 +71,7 @@ public sealed class InMemoryStreamOutbox(IDeadLetterStore deadLetters, TimeProvi
 
         if (row is not null)
         {
-            await deadLetters.AddAsync(DeadLetterKind.Publisher, row.Event, error, cancellationToken).ConfigureAwait(false);
+            await deadLetters.AddAsync(DeadLetterKind.Publisher, row.Event, error, row.Attempts + 1, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -22,6 +22,14 @@ public sealed class StreamOptions
 
     public TimeSpan MaxPublishBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// While true, this silo does not start its outbox relay: writes are still acknowledged with their events committed
+    /// in the outbox, but this silo publishes none of them; a silo started with it false (the default) relays them all.
+    /// For holding events back (a broker migration, a consumer bug to fix before events flow) and for proving that a
+    /// silo dying after the commit and before the publish loses nothing. Read when the silo starts.
+    /// </summary>
+    public bool PauseOutboxRelay { get; set; }
+
     /// <summary>A dead-letter claim older than this belongs to a replayer that died and may be taken over.</summary>
     public TimeSpan DeadLetterClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using global::Orleans;
 using global::Orleans.Runtime;
 
@@ -9,7 +10,7 @@ namespace Dailyfeed.Orleans.Outbox.Streams;
 /// Starts the outbox relay once the silo is active (Orleans' stream providers are started by then) and stops it
 /// before the silo leaves, so a publish in flight completes while the provider can still confirm it.
 /// </summary>
-internal sealed class StreamPipelineLifecycle(IServiceProvider services, ILogger<StreamPipelineLifecycle> logger)
+internal sealed class StreamPipelineLifecycle(IServiceProvider services, IOptions<StreamOptions> options, ILogger<StreamPipelineLifecycle> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private OutboxRelay? _relay;
@@ -28,10 +29,17 @@ internal sealed class StreamPipelineLifecycle(IServiceProvider services, ILogger
 
     private Task StartAsync(CancellationToken cancellationToken)
     {
+        if (options.Value.PauseOutboxRelay)
+        {
+            _relay = null;
+            logger.LogWarning("Outbox relay paused (Dailyfeed:Streams:PauseOutboxRelay): this silo publishes no events");
+            return Task.CompletedTask;
+        }
+
         _relay!.Start();
         logger.LogInformation("Outbox relay started");
         return Task.CompletedTask;
     }
 
-    private Task StopAsync(CancellationToken cancellationToken) => _relay!.StopAsync();
+    private Task StopAsync(CancellationToken cancellationToken) => _relay?.StopAsync() ?? Task.CompletedTask;
 }

@@ -94,7 +94,7 @@ internal static class ContractSamples
 
         [typeof(DeadLetterKind)] = DeadLetterKind.Listener,
         [typeof(StreamEvent)] = Event,
-        [typeof(DeadLetter)] = new DeadLetter(31, DeadLetterKind.Publisher, Event, "broker unreachable", false, false, 2, Created, Updated),
+        [typeof(DeadLetter)] = new DeadLetter(31, DeadLetterKind.Publisher, Event, "broker unreachable", false, false, 2, Created, Updated) { Attempts = 10 },
         [typeof(ReplayResult)] = new ReplayResult(10, 9, 1),
     };
 

@@ -5,6 +5,7 @@ using Orleans.Runtime;
 using Dailyfeed.Orleans.Streaming.RabbitMQ.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Dailyfeed.Testing.Silos.Processes;
 using Shouldly;
 
 namespace Dailyfeed.Api.Tests.Chaos.Processes;

@@ -2,10 +2,10 @@ using Dailyfeed.Orleans.Streaming.RabbitMQ.Options;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace Dailyfeed.Api.Tests.Chaos.Processes;
+namespace Dailyfeed.Testing.Silos.Processes;
 
 /// <summary>Removes what a cluster of real processes declared on the shared broker: its stream provider's queues.</summary>
-internal static class BrokerObjects
+public static class BrokerObjects
 {
     public static async Task DeleteAsync(RabbitMqStreamOptions broker)
     {

@@ -2,14 +2,14 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Dailyfeed.Orleans.Streaming.RabbitMQ.Options;
 
-namespace Dailyfeed.Api.Tests.Chaos.Processes;
+namespace Dailyfeed.Testing.Silos.Processes;
 
 /// <summary>
 /// Everything the harness knows about the Silo host: where its build output is, the environment that puts one
 /// process in a pool of a cluster (PostgreSQL membership and state, RabbitMQ streams), and how it reports its HTTP
 /// address and grain count. The Orleans port changes this file only; the harness and the tests stay as they are.
 /// </summary>
-internal static partial class SiloHostSettings
+public static partial class SiloHostSettings
 {
     private const string SiloAssembly = "Dailyfeed.Silo.dll";
 
@@ -38,11 +38,21 @@ internal static partial class SiloHostSettings
     /// <paramref name="address"/> is where it serves probes and metrics (both of its listeners log "Now listening on",
     /// so the harness chooses this one rather than reading it back).
     /// </summary>
-    public static Dictionary<string, string> Environment(string siloId, string pool, Uri address, ClusterResources resources) => new()
+    public static Dictionary<string, string> Environment(string siloId, string? pool, Uri address, ClusterResources resources)
+    {
+        var environment = BaseEnvironment(siloId, address, resources);
+        if (pool is not null)
+        {
+            environment["Dailyfeed__Silo__Pools__0"] = pool;
+        }
+
+        return environment;
+    }
+
+    private static Dictionary<string, string> BaseEnvironment(string siloId, Uri address, ClusterResources resources) => new()
     {
         ["Urls"] = address.ToString(),
         ["Dailyfeed__Silo__Name"] = siloId,
-        ["Dailyfeed__Silo__Pools__0"] = pool,
         ["Dailyfeed__Silo__ListenAddress"] = "127.0.0.1",
         ["Dailyfeed__Silo__Port"] = AnyFreePort,
         ["Dailyfeed__Silo__GatewayPort"] = AnyFreePort,
@@ -96,4 +106,4 @@ internal static partial class SiloHostSettings
 }
 
 /// <summary>What one cluster's silos share and the harness removes afterwards: a schema and the broker's exchange and queues.</summary>
-internal sealed record ClusterResources(string StoreConnectionString, string Schema, RabbitMqStreamOptions Broker);
+public sealed record ClusterResources(string StoreConnectionString, string Schema, RabbitMqStreamOptions Broker);

@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
-namespace Dailyfeed.Api.Tests.Chaos.Processes;
+namespace Dailyfeed.Testing.Silos.Processes;
 
 /// <summary>
 /// One real Silo host process: started with its cluster's environment, its stdout and stderr written to a log file,
 /// ready once its readiness probe answers 200, killed with SIGKILL on demand and always stopped on dispose.
 /// </summary>
-internal sealed class SiloProcess : IAsyncDisposable
+public sealed class SiloProcess : IAsyncDisposable
 {
     /// <summary>A cold .NET start, the schema migration and the first membership round on a loaded 2-core machine.</summary>
     private static readonly TimeSpan ReadinessLimit = TimeSpan.FromSeconds(60);
@@ -22,6 +21,9 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// timeout still SIGKILLs the silo, so no run can leave an orphan for longer than this.
     /// </summary>
     private static readonly TimeSpan OrphanLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>What <see cref="Pool"/> says of a silo started without a pool: it serves them all.</summary>
+    public const string AllPools = "all";
 
     private readonly Process _process;
     private readonly StreamWriter _log;
@@ -51,10 +53,15 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<SiloProcess> StartAsync(string siloId, string pool, ClusterResources resources, string logDirectory)
+    /// <summary>
+    /// Starts a silo serving <paramref name="pool"/> (null: every pool, the silo's default) and waits until it is ready;
+    /// <paramref name="settings"/> adds or overrides environment variables (configuration keys in <c>__</c> form).
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(
+        string siloId, string? pool, ClusterResources resources, string logDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = SiloHostSettings.SiloDllOrThrow();
-        var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+        var address = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
         var start = new ProcessStartInfo("timeout", ["--signal=KILL", $"{(int)OrphanLifetime.TotalSeconds}s", "dotnet", dll])
         {
             // The host reads appsettings.json from its content root, the working directory by default.
@@ -63,13 +70,13 @@ internal sealed class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var (key, value) in SiloHostSettings.Environment(siloId, pool, address, resources))
+        foreach (var (key, value) in SiloHostSettings.Environment(siloId, pool, address, resources).Concat(settings ?? new Dictionary<string, string>()))
         {
             start.Environment[key] = value;
         }
 
         var process = new Process { StartInfo = start };
-        var silo = new SiloProcess(siloId, pool, address, Path.Combine(logDirectory, $"{siloId}.log"), process);
+        var silo = new SiloProcess(siloId, pool ?? AllPools, address, Path.Combine(logDirectory, $"{siloId}.log"), process);
         process.OutputDataReceived += (_, line) => silo.Append(line.Data);
         process.ErrorDataReceived += (_, line) => silo.Append(line.Data is null ? null : $"[stderr] {line.Data}");
         if (!process.Start())
@@ -194,16 +201,5 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"{this} was not ready at {Address}{SiloHostSettings.ReadinessPath} within {ReadinessLimit.TotalSeconds} s.\n{LogTail(40)}");
-    }
-
-    /// <summary>
-    /// A loopback port free a moment ago. Another process could take it before the silo binds; the silo then exits and
-    /// the readiness wait reports it with the log.
-    /// </summary>
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
