@@ -203,6 +203,7 @@ component_env() {
         "Dailyfeed__Silo__ListenAddress=127.0.0.1" \
         "Dailyfeed__Silo__Port=${silo_port}" \
         "Dailyfeed__Silo__GatewayPort=${gateway_port}" \
+        "Dailyfeed__Silo__AcceptClients=$([ "$pool" = read ] && echo true || echo false)" \
         "Dailyfeed__RabbitMq__HostName=${RABBITMQ_HOST}" \
         "Dailyfeed__RabbitMq__Port=${RABBITMQ_PORT}" \
         "Dailyfeed__RabbitMq__UserName=${RABBITMQ_USER}" \

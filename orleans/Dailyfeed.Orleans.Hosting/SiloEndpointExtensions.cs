@@ -11,12 +11,14 @@ namespace Dailyfeed.Orleans.Hosting;
 
 public static class SiloEndpointExtensions
 {
-    /// <summary>Binds the silo and gateway ports and sets the cluster identity, from <see cref="SiloEndpointOptions"/>.</summary>
+    /// <summary>Binds the silo and (unless it takes no clients) gateway ports and sets the cluster identity, from <see cref="SiloEndpointOptions"/>.</summary>
     public static ISiloBuilder UseDailyfeedEndpoints(this ISiloBuilder silo, SiloEndpointOptions endpoint, ClusterIdentityOptions identity)
     {
         var listenAny = endpoint.ListenAddress is "0.0.0.0" or "::";
         var advertised = ResolveOrThrow(endpoint.AdvertisedHost ?? (listenAny ? IPAddress.Loopback.ToString() : endpoint.ListenAddress));
-        silo.ConfigureEndpoints(advertised, FreeIfZero(endpoint.Port), FreeIfZero(endpoint.GatewayPort), listenOnAnyHostAddress: listenAny);
+        // Gateway port 0 is Orleans' "no gateway"; this project's 0 means "a free port", hence the separate switch.
+        var gatewayPort = endpoint.AcceptClients ? FreeIfZero(endpoint.GatewayPort) : 0;
+        silo.ConfigureEndpoints(advertised, FreeIfZero(endpoint.Port), gatewayPort, listenOnAnyHostAddress: listenAny);
         if (!string.IsNullOrWhiteSpace(endpoint.Name))
         {
             silo.Configure<SiloOptions>(options => options.SiloName = endpoint.Name);

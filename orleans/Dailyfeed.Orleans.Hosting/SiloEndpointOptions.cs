@@ -29,6 +29,14 @@ public sealed class SiloEndpointOptions
     /// <summary>Port clients connect to; 0 picks a free one.</summary>
     public int GatewayPort { get; set; } = DefaultGatewayPort;
 
+    /// <summary>
+    /// Whether the silo is an Orleans gateway for clients. Deployments turn it off on write-pool silos: an Orleans client
+    /// spreads its calls over every gateway by a hash of the target grain, so with write silos as gateways half of the
+    /// reads would enter a write silo and be forwarded to the read silo that answers them. With only read silos taking
+    /// clients, a read is answered where it enters and a write takes the extra hop instead.
+    /// </summary>
+    public bool AcceptClients { get; set; } = true;
+
     /// <summary>Run under Orleans' Kubernetes hosting (pod labels, a deleted pod's silo declared dead at once).</summary>
     public bool KubernetesHosting { get; set; }
 

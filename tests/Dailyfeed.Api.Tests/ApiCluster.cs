@@ -46,7 +46,7 @@ public class ApiCluster : IAsyncLifetime
             ["Dailyfeed:Cluster:ClusterId"] = Schema,
             ["Dailyfeed:Cluster:ServiceId"] = Schema,
         };
-        Cluster = new SiloHostCluster(settings, ConfigureSilos, SiloLogLevel);
+        Cluster = new SiloHostCluster(settings, ConfigureSilos, SiloLogLevel, settingsOfPools: SiloSettings);
         await Cluster.DeployAsync(SiloLayout);
         Gateway = AddGateway();
     }
@@ -65,6 +65,9 @@ public class ApiCluster : IAsyncLifetime
         ConnectionIdleLifetime = 5,
         ConnectionPruningInterval = 1,
     }.ConnectionString;
+
+    /// <summary>Configuration of a silo serving <paramref name="pools"/>, on top of the cluster's; none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> SiloSettings(IReadOnlyList<string> pools) => new Dictionary<string, string?>();
 
     /// <summary>Extra services for every silo (and the cluster client) of this cluster.</summary>
     protected virtual void ConfigureSilos(IServiceCollection services)

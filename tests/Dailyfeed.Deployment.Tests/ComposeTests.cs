@@ -47,6 +47,15 @@ public sealed class ComposeTests
     }
 
     [Fact]
+    public void Only_read_silos_take_clients_so_a_read_is_answered_where_it_enters()
+    {
+        Silos("write").ShouldNotBeEmpty();
+        Silos("read").ShouldNotBeEmpty();
+        Silos("write").ShouldAllBe(silo => Environment(silo)["Dailyfeed__Silo__AcceptClients"] == "false");
+        Silos("read").ShouldAllBe(silo => !Environment(silo).ContainsKey("Dailyfeed__Silo__AcceptClients") || Environment(silo)["Dailyfeed__Silo__AcceptClients"] == "true");
+    }
+
+    [Fact]
     public void Silos_open_the_orleans_gateway_port_and_every_host_joins_the_same_cluster()
     {
         var gateway = Environment("gateway");

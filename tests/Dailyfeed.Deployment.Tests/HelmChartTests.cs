@@ -123,6 +123,8 @@ public sealed class HelmChartTests
         var env = container.Env.ToDictionary(e => e.Name);
 
         env["Dailyfeed__Silo__Pools__0"].Value.ShouldBe(pool);
+        // Clients enter through read silos only, so a read is answered where it enters (SiloEndpointOptions.AcceptClients).
+        env["Dailyfeed__Silo__AcceptClients"].Value.ShouldBe(pool == "read" ? "true" : "false");
         env["POD_IP"].ValueFrom.FieldRef.FieldPath.ShouldBe("status.podIP");
         env["Dailyfeed__Silo__AdvertisedHost"].Value.ShouldBe("$(POD_IP)");
         env["Dailyfeed__Silo__Port"].Value.ShouldBe(container.Ports.Single(p => p.Name == "silo").ContainerPort.ToString());

@@ -24,11 +24,13 @@ namespace Dailyfeed.Testing.Silos;
 /// <param name="configureSilos">Extra services for every silo (test doubles).</param>
 /// <param name="minimumLogLevel">The silos' minimum log level; null keeps the host's default.</param>
 /// <param name="configureOrleans">Orleans additions for every silo (the stream provider), as a host's Program makes them.</param>
+/// <param name="settingsOfPools">Configuration a silo gets for the pools it serves (a write silo that takes no clients).</param>
 public sealed class SiloHostCluster(
     IReadOnlyDictionary<string, string?> settings,
     Action<IServiceCollection> configureSilos,
     LogLevel? minimumLogLevel = null,
-    Action<ISiloBuilder>? configureOrleans = null) : IAsyncDisposable
+    Action<ISiloBuilder>? configureOrleans = null,
+    Func<IReadOnlyList<string>, IReadOnlyDictionary<string, string?>>? settingsOfPools = null) : IAsyncDisposable
 {
     /// <summary>Loopback, with port 0 so the OS picks free ports: many clusters run in one test process at once.</summary>
     private static readonly Dictionary<string, string?> Endpoints = new()
@@ -70,6 +72,11 @@ public sealed class SiloHostCluster(
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Configuration.AddInMemoryCollection(Endpoints);
+        if (settingsOfPools is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settingsOfPools(pools));
+        }
+
         for (var i = 0; i < pools.Length; i++)
         {
             builder.Configuration[$"{SiloEndpointOptions.Section}:Pools:{i}"] = pools[i];

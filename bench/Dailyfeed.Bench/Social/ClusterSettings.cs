@@ -29,6 +29,8 @@ public sealed record ClusterSettings(string PostgreSqlConnection, string Schema,
         settings["Dailyfeed__Silo__ListenAddress"] = "127.0.0.1";
         settings["Dailyfeed__Silo__AdvertisedHost"] = "127.0.0.1";
         settings["Dailyfeed__Silo__Port"] = Text(siloPort);
+        // As deployed: clients enter through read silos only (see SiloEndpointOptions.AcceptClients).
+        settings["Dailyfeed__Silo__AcceptClients"] = pool == "read" ? "true" : "false";
         settings["Dailyfeed__RabbitMq__HostName"] = Cluster.RabbitMqHost;
         settings["Dailyfeed__RabbitMq__Port"] = Text(Cluster.RabbitMqPort);
         settings["Dailyfeed__RabbitMq__UserName"] = Cluster.RabbitMqUser;
