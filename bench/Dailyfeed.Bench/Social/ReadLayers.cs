@@ -27,7 +27,7 @@ public sealed record ReadLayers(IReadOnlyList<ReadLayer> Layers)
             new("bare Kestrel, the timeline's requests", "to the plain GET: each request's bearer token (ignored), so client and Kestrel do what they do for the timeline", kestrel.Address, "/", tokens, null),
             new("GET /healthcheck/live", "to the plain GET: the platform's Kestrel and middleware; no token, no grain", platform.Address, "/healthcheck/live", [], platform),
             new("GET /api/members/summary", "a token check, rate limiting, authorization, one grain call", platform.Address, "/api/members/summary", tokens, platform),
-            new("GET home timeline", $"11 more grain calls and {page.Length:N0} B of JSON", platform.Address, home, tokens, platform),
+            new("GET home timeline", $"a page of post views from the feed grain instead of one summary, and {page.Length:N0} B of JSON", platform.Address, home, tokens, platform),
         };
         foreach (var target in targets)
         {
