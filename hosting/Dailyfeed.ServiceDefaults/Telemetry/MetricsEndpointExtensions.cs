@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,16 @@ public static class MetricsEndpointExtensions
         {
             // A dropped instrument is never enabled, so where it is recorded the measurement is skipped altogether.
             var dropped = provider.GetRequiredService<IOptions<MetricsOptions>>().Value.DroppedInstruments.ToHashSet(StringComparer.Ordinal);
-            metrics.AddView(instrument => dropped.Contains(instrument.Name) ? MetricStreamConfiguration.Drop : null);
+
+            // Meters made by another host's IMeterFactory share this host's meter names (ASP.NET Core, Kestrel, rate
+            // limiting, Dailyfeed's), and a provider listens by name: in a process with several hosts (the test
+            // suites) each provider would count every host's requests and, past the SDK's limit on metric streams,
+            // drop its own. Static meters (the runtime's, Orleans') have no factory and stay.
+            var ownMeters = provider.GetRequiredService<IMeterFactory>();
+            metrics.AddView(instrument =>
+                dropped.Contains(instrument.Name) || instrument.Meter.Scope is IMeterFactory other && !ReferenceEquals(other, ownMeters)
+                    ? MetricStreamConfiguration.Drop
+                    : null);
         });
         services.AddOptions<OpenTelemetry.Exporter.PrometheusAspNetCoreOptions>().Configure<IOptions<MetricsOptions>>((exporter, metrics) =>
         {
