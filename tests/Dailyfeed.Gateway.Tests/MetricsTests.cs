@@ -51,6 +51,26 @@ public sealed class MetricsTests(EmbeddedGatewayFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_gateway_counts_only_its_own_requests_when_another_runs_in_the_same_process()
+    {
+        var route = ("http_route", "/healthcheck/startup");
+        await using var other = new EmbeddedGatewayFactory();
+        using var otherClient = other.CreateClient();
+        using var client = factory.CreateClient();
+        var before = PrometheusScrape.Parse(await client.GetStringAsync("/metrics")).Sum(RequestCount, route);
+
+        const int Requests = 5;
+        for (var i = 0; i < Requests; i++)
+        {
+            (await otherClient.GetAsync("/healthcheck/startup")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        PrometheusScrape.Parse(await otherClient.GetStringAsync("/metrics")).Sum(RequestCount, route).ShouldBe(Requests);
+        PrometheusScrape.Parse(await client.GetStringAsync("/metrics")).Sum(RequestCount, route)
+            .ShouldBe(before, "the other gateway's requests are not this one's (its meters share the names)");
+    }
+
+    [Fact]
     public async Task Metrics_show_the_process_cpu_memory_gc_and_thread_pool()
     {
         using var client = factory.CreateClient();

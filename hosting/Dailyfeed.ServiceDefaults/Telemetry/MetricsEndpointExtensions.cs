@@ -38,7 +38,6 @@ public static class MetricsEndpointExtensions
             .AddRuntimeInstrumentation()
             .AddProcessInstrumentation()
             .AddNpgsqlInstrumentation()
-            .AddView(AspNetCoreRequestDuration, new ExplicitBucketHistogramConfiguration { Boundaries = [.. RuntimeMetrics.DurationBuckets] })
             .AddPrometheusExporter());
         services.ConfigureOpenTelemetryMeterProvider((provider, metrics) =>
         {
@@ -49,11 +48,14 @@ public static class MetricsEndpointExtensions
             // limiting, Dailyfeed's), and a provider listens by name: in a process with several hosts (the test
             // suites) each provider would count every host's requests and, past the SDK's limit on metric streams,
             // drop its own. Static meters (the runtime's, Orleans') have no factory and stay.
+            // One view for all three decisions: the SDK makes a stream for every view that matches, so a drop in one
+            // view would not stop another view's stream of the same instrument.
             var ownMeters = provider.GetRequiredService<IMeterFactory>();
+            var requestDuration = new ExplicitBucketHistogramConfiguration { Boundaries = [.. RuntimeMetrics.DurationBuckets] };
             metrics.AddView(instrument =>
                 dropped.Contains(instrument.Name) || instrument.Meter.Scope is IMeterFactory other && !ReferenceEquals(other, ownMeters)
                     ? MetricStreamConfiguration.Drop
-                    : null);
+                    : instrument.Name == AspNetCoreRequestDuration ? requestDuration : null);
         });
         services.AddOptions<OpenTelemetry.Exporter.PrometheusAspNetCoreOptions>().Configure<IOptions<MetricsOptions>>((exporter, metrics) =>
         {
