@@ -45,6 +45,9 @@ public class ApiCluster : IAsyncLifetime
             ["Dailyfeed:PostgreSql:Schema"] = Schema,
             ["Dailyfeed:Cluster:ClusterId"] = Schema,
             ["Dailyfeed:Cluster:ServiceId"] = Schema,
+            // Writes wait for the read silos' change notices; on a loaded CI machine one may take longer than the
+            // production bound of 1 s, and a notice given up on would leave a copy stale for the tests' next read.
+            ["Dailyfeed:PoolBroadcast:Timeout"] = "00:00:30",
         };
         Cluster = new SiloHostCluster(settings, ConfigureSilos, SiloLogLevel, settingsOfPools: SiloSettings);
         await Cluster.DeployAsync(SiloLayout);

@@ -44,6 +44,9 @@ public sealed class EmbeddedGatewayFactory : WebApplicationFactory<Program>
         builder.UseSetting("Dailyfeed:Gateway:Mode", "Embedded");
         builder.UseSetting("Dailyfeed:Sqlite:DataSource", _database);
         builder.UseSetting("Dailyfeed:Silo:Port", "0");
+        // Writes wait for the change notice to the (here local) read-pool copies; a loaded CI machine may take longer
+        // than the production bound of 1 s, and a notice given up on would leave a copy stale for the next read.
+        builder.UseSetting("Dailyfeed:PoolBroadcast:Timeout", "00:00:30");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,4 +1,5 @@
 using Dailyfeed.Orleans.Pools;
+using Dailyfeed.Orleans.Pools.Broadcast;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
@@ -62,6 +63,8 @@ public sealed class PoolCluster : IAsyncDisposable
         builder.ConfigureSilo((silo, siloBuilder) =>
         {
             siloBuilder.Services.AddPoolMessageHandler<ProbeBroadcast, ProbeBroadcastHandler>();
+            // The broadcast tests count deliveries, not speed: a loaded machine must not turn a slow one into a failure.
+            siloBuilder.Services.Configure<PoolBroadcastOptions>(options => options.Timeout = TimeSpan.FromSeconds(30));
             if (source == PoolSource.Configuration)
             {
                 siloBuilder.AddGrainPools();
