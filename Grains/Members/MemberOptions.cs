@@ -10,7 +10,4 @@ public sealed class MemberOptions
 
     /// <summary>PBKDF2 iterations of ASP.NET Core Identity's hasher (its own default is 100,000).</summary>
     public int PasswordHashIterations { get; set; } = 100_000;
-
-    /// <summary>How long a post may show its author's previous name or avatar after a profile change.</summary>
-    public TimeSpan SummaryCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -26,14 +26,11 @@ public sealed class PostGrain(
     [PersistentState("post")] IPersistentState<PostState> post,
     IOptions<PostOptions> options,
     IOptions<FeedOptions> feedOptions,
-    IOptions<MemberOptions> memberOptions,
     ISearchIndex search,
     IPoolBroadcast broadcast,
     TimeProvider clock,
     ILogger<PostGrain> logger) : Grain, IPostGrain
 {
-    private readonly AuthorSummaryCache _author = new(clock, memberOptions.Value.SummaryCacheTtl);
-    private readonly PostViewCache _views = new();
 
     private PostState State => post.State;
 
@@ -220,14 +217,9 @@ public sealed class PostGrain(
         }
     }
 
-    // Synchronous while the author's summary is fresh: a timeline page asks ten posts, and each async wrapper is a task.
-    private Task<PostView> ViewAsync(long viewerId) =>
-        _author.TryGetFresh(State.AuthorId, out var author)
-            ? _views.Get(Id, State, post.Etag, author, viewerId)
-            : ViewWithFreshAuthorAsync(viewerId);
-
-    private async Task<PostView> ViewWithFreshAuthorAsync(long viewerId) =>
-        await _views.Get(Id, State, post.Etag, await _author.FindAsync(GrainFactory, State.AuthorId), viewerId);
+    /// <summary>The post as <paramref name="viewerId"/> sees it (one post; lists render from the read pool's copies).</summary>
+    private async Task<PostView> ViewAsync(long viewerId) =>
+        PostMapper.ToView(Id, State, await MemberSummaries.FindAsync(GrainFactory, State.AuthorId), viewerId);
 
     private (string? Title, string Content) ValidateOrThrow(PostDraft draft)
     {

@@ -8,12 +8,7 @@ public static class PostMapper
 {
     /// <summary>The API view; author fields are null when the author is gone (deactivated).</summary>
     public static PostView ToView(long id, PostState s, MemberSummary? author, long viewerId) =>
-        ToView(id, s, author, liked: s.LikedBy.Contains(viewerId));
-
-    /// <summary>The view as any viewer who does (or does not) like the post sees it.</summary>
-    public static PostView ToView(long id, PostState s, MemberSummary? author, bool liked) => new(
-        id, s.Title, s.Content, s.AuthorId, MemberMapper.AuthorName(author), author?.MemberHandle, author?.AvatarUrl,
-        s.ViewCount, s.LikedBy.Count, s.CommentCount, liked, s.CreatedAt, s.UpdatedAt);
+        ToView(ToSnapshot(id, s), author, liked: s.LikedBy.Contains(viewerId));
 
     /// <summary>What read-pool silos copy; likers sorted for their binary search.</summary>
     public static PostSnapshot ToSnapshot(long id, PostState s)
@@ -23,7 +18,7 @@ public static class PostMapper
         return new PostSnapshot(id, s.Exists && !s.Deleted, s.Title, s.Content, s.AuthorId, s.ViewCount, s.CommentCount, likedBy, s.CreatedAt, s.UpdatedAt);
     }
 
-    /// <summary>The view of a read-pool copy as any viewer who does (or does not) like the post sees it.</summary>
+    /// <summary>The view of a post (or of a read-pool copy) as any viewer who does (or does not) like it sees it.</summary>
     public static PostView ToView(PostSnapshot s, MemberSummary? author, bool liked) => new(
         s.Id, s.Title, s.Content, s.AuthorId, MemberMapper.AuthorName(author), author?.MemberHandle, author?.AvatarUrl,
         s.ViewCount, s.LikedBy.Length, s.CommentCount, liked, s.CreatedAt, s.UpdatedAt);
