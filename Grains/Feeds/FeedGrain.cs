@@ -70,17 +70,8 @@ public sealed class FeedGrain(
         return Slices.Of(PostRefList.NewestFirst(pushed.Concat(pulled.SelectMany(p => p))), page);
     }
 
-    public async Task<Slice<PostView>> GetViewPageAsync(PageRequest page)
-    {
-        var refs = await GetPageAsync(page);
-        var ids = new long[refs.Content.Count];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            ids[i] = refs.Content[i].PostId;
-        }
-
-        return new Slice<PostView>(await posts.ViewsAsync(ids, this.GetPrimaryKeyLong()), refs.Page, refs.Size, refs.HasNext);
-    }
+    public async Task<Slice<PostView>> GetViewPageAsync(PageRequest page) =>
+        await posts.PageAsync(await GetPageAsync(page), this.GetPrimaryKeyLong());
 
     private async Task AddAsync(IReadOnlyList<PostRef> posts)
     {

@@ -31,7 +31,6 @@ public sealed class PostGrain(
     TimeProvider clock,
     ILogger<PostGrain> logger) : Grain, IPostGrain
 {
-
     private PostState State => post.State;
 
     private long Id => this.GetPrimaryKeyLong();

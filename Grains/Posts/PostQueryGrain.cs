@@ -16,7 +16,7 @@ public sealed class PostQueryGrain(IOptions<PostQueryOptions> options, PostViewR
     public async Task<Slice<PostView>> RankedAsync(PostRanking ranking, long viewerId, PageRequest page)
     {
         var ids = await GrainFactory.GetGrain<IPostRankingGrain>(PostRankings.Key).GetPageAsync(ranking, page);
-        var views = await LoadAsync(ids.Content, viewerId);
+        var views = await posts.ViewsAsync(ids.Content, viewerId);
         return new Slice<PostView>(views, ids.Page, ids.Size, ids.HasNext);
     }
 
@@ -32,20 +32,9 @@ public sealed class PostQueryGrain(IOptions<PostQueryOptions> options, PostViewR
             .SelectMany(d => PostDays.KeysOf(start.AddDays(d)))
             .Select(key => GrainFactory.GetGrain<IPostsByDayGrain>(key).GetAllAsync()));
         var all = PostRefList.NewestFirst(perDay.SelectMany(p => p)).ToList();
-        var views = await LoadAsync(all.Skip(page.Page * page.Size).Take(page.Size).Select(p => p.PostId).ToList(), viewerId);
+        var views = await posts.ViewsAsync(all.Skip(page.Page * page.Size).Take(page.Size).Select(p => p.PostId).ToList(), viewerId);
         return NumberedPages.Of(views, page.Page, page.Size, all.Count);
     }
 
-    public async Task<Slice<PostView>> ViewsAsync(Slice<PostRef> refs, long viewerId)
-    {
-        var ids = new long[refs.Content.Count];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            ids[i] = refs.Content[i].PostId;
-        }
-
-        return new Slice<PostView>(await LoadAsync(ids, viewerId), refs.Page, refs.Size, refs.HasNext);
-    }
-
-    private Task<IReadOnlyList<PostView>> LoadAsync(IReadOnlyList<long> ids, long viewerId) => posts.ViewsAsync(ids, viewerId);
+    public Task<Slice<PostView>> ViewsAsync(Slice<PostRef> refs, long viewerId) => posts.PageAsync(refs, viewerId);
 }

@@ -1,4 +1,5 @@
 using Dailyfeed.Grains.Abstractions.Members;
+using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Members;
 using Dailyfeed.Orleans.Pools.Broadcast;
@@ -62,6 +63,18 @@ public sealed class PostViewReadModel : IPoolMessageHandler<PostChanged>, IPoolM
         }
 
         return Task.FromResult<IReadOnlyList<PostView>>(views);
+    }
+
+    /// <summary>A page of post references (a feed's, an author's) as <paramref name="viewerId"/> sees it.</summary>
+    public async Task<Slice<PostView>> PageAsync(Slice<PostRef> refs, long viewerId)
+    {
+        var ids = new long[refs.Content.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = refs.Content[i].PostId;
+        }
+
+        return new Slice<PostView>(await ViewsAsync(ids, viewerId), refs.Page, refs.Size, refs.HasNext);
     }
 
     public Task HandleAsync(PostChanged message)
