@@ -31,6 +31,8 @@ public sealed class PostGrain(
     TimeProvider clock,
     ILogger<PostGrain> logger) : Grain, IPostGrain
 {
+    private IGrainTimer? _removalRetry;
+
     private PostState State => post.State;
 
     private long Id => this.GetPrimaryKeyLong();
@@ -45,7 +47,9 @@ public sealed class PostGrain(
         var (title, content) = ValidateOrThrow(draft);
         var author = GrainFactory.GetGrain<IMemberGrain>(authorId);
         var summary = await author.GetSummaryOrThrowAsync();
+        var followers = await author.GetAllFollowerIdsAsync();
         State.Exists = true;
+        State.PushedToFeeds = followers.Count < feedOptions.Value.FanOutThreshold;
         State.AuthorId = authorId;
         State.Title = title;
         State.Content = content;
@@ -58,7 +62,7 @@ public sealed class PostGrain(
         await GrainFactory.GetGrain<IAuthorPostsGrain>(authorId).AddAsync(reference);
         await GrainFactory.GetGrain<IPostsByDayGrain>(PostDays.KeyOf(DateOnly.FromDateTime(State.CreatedAt.UtcDateTime), Id)).AddAsync(reference);
         await RankAsync();
-        await FanOutAsync(author, reference);
+        await FanOutAsync(followers, reference);
         return PostMapper.ToView(Id, State, summary, authorId);
     }
 
@@ -88,14 +92,22 @@ public sealed class PostGrain(
         }
 
         State.Deleted = true;
+        State.RemovalPending = true;
         State.UpdatedAt = clock.GetUtcNow();
         this.EnqueueEvent(Activity(MemberActivityType.POST_DELETE, memberId));
         await SaveAsync();
-        await GrainFactory.GetGrain<IAuthorPostsGrain>(State.AuthorId).RemoveAsync(Id);
-        await GrainFactory.GetGrain<IPostsByDayGrain>(PostDays.KeyOf(DateOnly.FromDateTime(State.CreatedAt.UtcDateTime), Id)).RemoveAsync(Id);
-        await GrainFactory.GetGrain<IPostRankingGrain>(PostRankings.Key).RemoveAsync(Id);
-        await search.DeleteAsync(SearchKind.Post, [Id], CancellationToken.None);
-        await RemoveFromFeedsAsync();
+        await RemoveFromListsOrRetryLaterAsync();
+    }
+
+    /// <summary>A delete whose removal from the lists was cut short (a failed call, a crash) finishes it here.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.RemovalPending)
+        {
+            ScheduleRemovalRetry(dueTime: TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task LikeAsync(long memberId)
@@ -163,10 +175,9 @@ public sealed class PostGrain(
         await broadcast.SendAsync(GrainPools.Read, new PostChanged(Id));
     }
 
-    private async Task FanOutAsync(IMemberGrain author, Abstractions.Posts.PostRef reference)
+    private async Task FanOutAsync(IReadOnlyCollection<long> followers, Abstractions.Posts.PostRef reference)
     {
-        var followers = await author.GetAllFollowerIdsAsync();
-        if (followers.Count >= feedOptions.Value.FanOutThreshold)
+        if (State.PushedToFeeds is false)
         {
             return; // A celebrity: followers' feeds pull this author's timeline instead.
         }
@@ -178,17 +189,51 @@ public sealed class PostGrain(
     }
 
     /// <summary>
-    /// Followers' feeds drop the deleted post now, so their pages are cut from live posts only (a page cut first and
-    /// filtered after came out short). A celebrity's posts were never pushed: feeds pull them from the author's
-    /// timeline, which already dropped it.
+    /// Takes the deleted post out of every list it was added to, so pages are cut from live posts only (a page cut
+    /// first and filtered after came out short). Each removal is idempotent; the pending mark is cleared only when all
+    /// succeeded, and until then a timer (and the next activation, after a crash) runs them again. The delete itself
+    /// is acknowledged either way: readers no longer see the post, only a page may be short until the retry.
+    /// </summary>
+    private async Task RemoveFromListsOrRetryLaterAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IAuthorPostsGrain>(State.AuthorId).RemoveAsync(Id);
+            await GrainFactory.GetGrain<IPostsByDayGrain>(PostDays.KeyOf(DateOnly.FromDateTime(State.CreatedAt.UtcDateTime), Id)).RemoveAsync(Id);
+            await GrainFactory.GetGrain<IPostRankingGrain>(PostRankings.Key).RemoveAsync(Id);
+            await search.DeleteAsync(SearchKind.Post, [Id], CancellationToken.None);
+            await RemoveFromFeedsAsync();
+            State.RemovalPending = false;
+            await post.WriteStateAsync();
+            _removalRetry?.Dispose();
+            _removalRetry = null;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Deleted post {PostId} is still listed somewhere; retrying in {Interval}", Id, options.Value.RemovalRetryInterval);
+            ScheduleRemovalRetry(options.Value.RemovalRetryInterval);
+        }
+    }
+
+    /// <remarks>Keeps the activation alive until the removal is done, so a quiet post does not leave lists short.</remarks>
+    private void ScheduleRemovalRetry(TimeSpan dueTime) =>
+        _removalRetry ??= this.RegisterGrainTimer(
+            RemoveFromListsOrRetryLaterAsync,
+            new GrainTimerCreationOptions(dueTime, options.Value.RemovalRetryInterval) { KeepAlive = true });
+
+    /// <summary>
+    /// Followers' feeds the post was pushed to drop it. Whether it was pushed is recorded at creation: a celebrity's
+    /// posts never were (feeds pull them from the author's timeline), and an author who crossed the threshold since
+    /// still has the pushed copies of older posts. State written before that record existed is treated as pushed.
     /// </summary>
     private async Task RemoveFromFeedsAsync()
     {
-        var followers = await GrainFactory.GetGrain<IMemberGrain>(State.AuthorId).GetAllFollowerIdsAsync();
-        if (followers.Count >= feedOptions.Value.FanOutThreshold)
+        if (State.PushedToFeeds is false)
         {
             return;
         }
+
+        var followers = await GrainFactory.GetGrain<IMemberGrain>(State.AuthorId).GetAllFollowerIdsAsync();
 
         await Parallel.ForEachAsync(
             followers,

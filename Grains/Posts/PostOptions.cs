@@ -9,4 +9,7 @@ public sealed class PostOptions
     public int MaxContentLength { get; set; } = 5000;
 
     public int MaxTitleLength { get; set; } = 200;
+
+    /// <summary>How soon a delete whose removal from lists failed part-way tries again.</summary>
+    public TimeSpan RemovalRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -77,9 +77,9 @@ public class ApiCluster : IAsyncLifetime
     {
     }
 
-    public GatewayFactory AddGateway(IReadOnlyDictionary<string, string?>? overrides = null)
+    public GatewayFactory AddGateway(IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
-        var gateway = new GatewayFactory(this, overrides ?? new Dictionary<string, string?>());
+        var gateway = new GatewayFactory(this, overrides ?? new Dictionary<string, string?>(), configureServices);
         _gateways.Add(gateway);
         return gateway;
     }

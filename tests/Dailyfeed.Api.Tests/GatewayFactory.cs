@@ -10,11 +10,15 @@ namespace Dailyfeed.Api.Tests;
 /// One gateway in cluster-client mode, routing to the silos that share its PostgreSQL membership table (an
 /// <see cref="ApiCluster"/>'s or real silo processes'). Several factories on one cluster are several gateway instances.
 /// </summary>
-public sealed class GatewayFactory(string storeConnectionString, string schema, IReadOnlyDictionary<string, string?> overrides)
+public sealed class GatewayFactory(
+    string storeConnectionString,
+    string schema,
+    IReadOnlyDictionary<string, string?> overrides,
+    Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
-    public GatewayFactory(ApiCluster cluster, IReadOnlyDictionary<string, string?> overrides)
-        : this(cluster.StoreConnectionString, cluster.Schema, overrides)
+    public GatewayFactory(ApiCluster cluster, IReadOnlyDictionary<string, string?> overrides, Action<IServiceCollection>? configureServices = null)
+        : this(cluster.StoreConnectionString, cluster.Schema, overrides, configureServices)
     {
     }
 
@@ -42,6 +46,11 @@ public sealed class GatewayFactory(string storeConnectionString, string schema, 
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureServices(configureServices);
         }
     }
 

@@ -57,6 +57,37 @@ public sealed class LivePagingTests(FeedCluster cluster) : IClassFixture<FeedClu
     }
 
     [Fact]
+    public async Task A_post_pushed_before_its_author_became_a_celebrity_leaves_the_feeds_it_was_pushed_to_when_deleted()
+    {
+        using var reader = cluster.Gateway.CreateApiClient();
+        using var author = cluster.Gateway.CreateApiClient();
+        await reader.SignupAndLoginAsync();
+        var authorId = await author.SignupAndLoginAsync();
+        await reader.PostAsync($"/api/members/follow/{authorId}");
+        var ids = await PostManyAsync(author, 11);
+        var fans = new List<ApiClient>();
+        for (var i = 0; i < FeedCluster.FanOutThreshold; i++)
+        {
+            var fan = cluster.Gateway.CreateApiClient();
+            fans.Add(fan);
+            await fan.SignupAndLoginAsync();
+            await fan.PostAsync($"/api/members/follow/{authorId}");
+        }
+
+        (await author.DeleteAsync($"/api/posts/{ids[^1]}")).Status.ShouldBe(HttpStatusCode.OK);
+        foreach (var fan in fans)
+        {
+            await fan.DeleteAsync($"/api/members/follow/{authorId}");
+            fan.Dispose();
+        }
+
+        // Below the threshold again, the reader's feed serves the pushed copies: the deleted one must not be among them.
+        var first = await reader.GetAsync("/api/timeline/posts/followings?page=0&size=10");
+        first.ContentIds.ShouldBe(ids[..^1].AsEnumerable().Reverse(), first.ToString());
+        first.Data.GetProperty("hasNext").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task A_members_comment_pages_drop_replies_deleted_with_their_parent_before_cutting()
     {
         using var author = cluster.Gateway.CreateApiClient();

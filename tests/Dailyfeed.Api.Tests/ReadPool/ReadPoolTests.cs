@@ -64,6 +64,29 @@ public sealed class ReadPoolTests(TracedReadPoolCluster cluster) : IClassFixture
     }
 
     [Fact]
+    public async Task A_warm_feed_read_through_the_gateway_is_one_grain_call_answered_by_a_read_silo_alone()
+    {
+        // Production's key refresh (a periodic call of its own, not one per read) pushed out of the measured read.
+        await using var gateway = cluster.AddGateway(
+            new Dictionary<string, string?> { ["Dailyfeed:Jwt:KeyRefreshInterval"] = "01:00:00" },
+            MarkedRequests.AddTo);
+        using var author = gateway.CreateApiClient();
+        using var reader = gateway.CreateApiClient();
+        var authorId = await author.SignupAndLoginAsync();
+        await reader.SignupAndLoginAsync();
+        await reader.PostAsync($"/api/members/follow/{authorId}");
+        var postId = (await author.PostAsync("/api/posts", new { content = "read through the gateway" })).Id;
+
+        (await MarkedGetAsync(reader, "/api/timeline/posts/followings", "http-cold")).ContentIds.ShouldBe([postId]);
+        var warm = await MarkedGetAsync(reader, "/api/timeline/posts/followings", "http-warm");
+
+        warm.ContentIds.ShouldBe([postId]);
+        var calls = cluster.Calls.Of("http-warm");
+        calls.Select(c => $"{c.Interface}.{c.Method}").ShouldBe([$"{typeof(IFeedGrain).FullName}.{nameof(IFeedGrain.GetViewPageAsync)}"]);
+        PoolsOf(calls.Single().Silo).ShouldBe([GrainPools.Read]);
+    }
+
+    [Fact]
     public async Task Clients_enter_through_read_silos_only_so_no_read_is_forwarded_by_a_write_silo()
     {
         var hosts = await cluster.Cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true);
@@ -100,6 +123,21 @@ public sealed class ReadPoolTests(TracedReadPoolCluster cluster) : IClassFixture
         foreach (var reader in readers)
         {
             (await reader.GetAsync("/api/timeline/posts/followings")).ContentIds.ShouldNotContain(postId);
+        }
+    }
+
+    private static async Task<ApiResponse> MarkedGetAsync(ApiClient client, string path, string marker)
+    {
+        client.Http.DefaultRequestHeaders.Add(MarkedRequests.Header, marker);
+        try
+        {
+            var response = await client.GetAsync(path);
+            response.Status.ShouldBe(System.Net.HttpStatusCode.OK, response.ToString());
+            return response;
+        }
+        finally
+        {
+            client.Http.DefaultRequestHeaders.Remove(MarkedRequests.Header);
         }
     }
 
