@@ -23,6 +23,9 @@
 #   DAILYFEED_CLUSTER_CONFIGURATION        build configuration of the hosts [Release]
 #   DAILYFEED_CLUSTER_READY_TIMEOUT        seconds each process may take to become ready [120]
 #   DAILYFEED_CLUSTER_STOP_TIMEOUT         seconds a process may take to stop after SIGTERM before SIGKILL [30]
+#   DAILYFEED_CLUSTER_DASHBOARD_USER       the Orleans Dashboard's administrator [admin]
+#   DAILYFEED_CLUSTER_DASHBOARD_PASSWORD   its password [random, made once per state directory and kept in
+#                                          <DAILYFEED_CLUSTER_DIR>/dashboard-password, readable by its owner only]
 #   DAILYFEED_CLUSTER_MAX_LIFETIME         seconds after which each process is SIGKILLed whatever happens (tests bound
 #                                          orphans with it) [unbounded]
 #   DAILYFEED_PG_CONNECTION                [Host=127.0.0.1;Port=5432;Username=dailyfeed;Password=dailyfeed;Database=dailyfeed]
@@ -55,6 +58,10 @@ RABBITMQ_PORT="${DAILYFEED_RABBITMQ_PORT:-5672}"
 RABBITMQ_USER="${DAILYFEED_RABBITMQ_USER:-guest}"
 RABBITMQ_PASSWORD="${DAILYFEED_RABBITMQ_PASSWORD:-guest}"
 REDIS="${DAILYFEED_REDIS:-127.0.0.1:6379}"
+DASHBOARD_USER="${DAILYFEED_CLUSTER_DASHBOARD_USER:-admin}"
+DASHBOARD_PASSWORD_FILE="$STATE_DIR/dashboard-password"
+# Random bytes for a generated dashboard password: 144 bits, 24 characters of base64.
+DASHBOARD_PASSWORD_BYTES=18
 
 READINESS_PATH=/healthcheck/ready
 PROBE_INTERVAL=0.5
@@ -103,6 +110,27 @@ http_port_of() {
     silo-read) echo "$READ_HTTP_PORT" ;;
     gateway) echo "$GATEWAY_HTTP_PORT" ;;
   esac
+}
+
+# The dashboard password: the environment's, else the one this state directory keeps, else a new random one kept there
+# (owner-only), so every up of one cluster logs in the same way and no password is ever committed.
+dashboard_password() {
+  if [ -n "${DAILYFEED_CLUSTER_DASHBOARD_PASSWORD:-}" ]; then
+    echo "$DAILYFEED_CLUSTER_DASHBOARD_PASSWORD"
+    return 0
+  fi
+  if [ ! -s "$DASHBOARD_PASSWORD_FILE" ]; then
+    (umask 077 && head -c "$DASHBOARD_PASSWORD_BYTES" /dev/urandom | base64 | tr '+/' '-_' >"$DASHBOARD_PASSWORD_FILE")
+  fi
+  cat "$DASHBOARD_PASSWORD_FILE"
+}
+
+dashboard_login() {
+  if [ -n "${DAILYFEED_CLUSTER_DASHBOARD_PASSWORD:-}" ]; then
+    echo "user $DASHBOARD_USER, password from DAILYFEED_CLUSTER_DASHBOARD_PASSWORD"
+  else
+    echo "user $DASHBOARD_USER, password in $DASHBOARD_PASSWORD_FILE"
+  fi
 }
 
 pid_file() { echo "$STATE_DIR/$1.pid"; }
@@ -188,6 +216,8 @@ component_env() {
     "Urls=http://127.0.0.1:$(http_port_of "$component")"
     "Dailyfeed__PostgreSql__ConnectionString=$PG_CONNECTION"
     "Dailyfeed__PostgreSql__Schema=$SCHEMA"
+    # The silos collect the dashboard's statistics; the gateway serves it to the administrator only (HTTP Basic).
+    "Dailyfeed__Dashboard__Enabled=true"
   )
   case "$component" in
     silo-write | silo-read)
@@ -213,6 +243,8 @@ component_env() {
     gateway)
       printf '%s\n' "${common[@]}" \
         "Dailyfeed__Gateway__Mode=Cluster" \
+        "Dailyfeed__Dashboard__AdministratorUser=${DASHBOARD_USER}" \
+        "Dailyfeed__Dashboard__AdministratorPassword=$(dashboard_password)" \
         "Dailyfeed__Redis__Configuration=${REDIS}" \
         "Dailyfeed__Redis__KeyPrefix=dailyfeed:${NAME}:" \
         "Dailyfeed__Images__StoragePath=${STATE_DIR}/images"
@@ -306,7 +338,8 @@ print_addresses() {
   echo
   echo "Dailyfeed cluster '$NAME' (schema $SCHEMA)"
   echo "  API and web client   $gateway"
-  echo "  Orleans Dashboard    $gateway/dashboard"
+  echo "  Orleans Dashboard    $gateway/dashboard/"
+  echo "  dashboard login      $(dashboard_login)"
   echo "  health               $gateway$READINESS_PATH"
   for component in "${COMPONENTS[@]}"; do
     printf '  %-20s %s\n' "$(label_of "$component") log" "$(log_file "$component")"

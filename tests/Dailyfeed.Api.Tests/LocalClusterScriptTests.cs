@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using Dailyfeed.Testing.Silos.Processes;
@@ -21,6 +22,12 @@ namespace Dailyfeed.Api.Tests;
 public sealed class LocalClusterScriptTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Script = "scripts/cluster.sh";
+
+    /// <summary>The dashboard administrator the script configures unless told otherwise.</summary>
+    private const string DashboardUser = "admin";
+
+    /// <summary>Where the script keeps the dashboard password it generates for a state directory.</summary>
+    private const string DashboardPasswordFile = "dashboard-password";
 
     /// <summary>The three processes the script starts, named as its pid files are.</summary>
     private static readonly string[] Components = ["silo-write", "silo-read", "gateway"];
@@ -56,8 +63,17 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output) : IAsyncLi
     /// <summary>The schema the script names after the cluster (dailyfeed_&lt;name&gt;).</summary>
     private string Schema => $"dailyfeed_{_name}";
 
-    /// <summary>The queue prefix the script names after the cluster, for the cleanup.</summary>
-    private RabbitMqStreamOptions Broker => new() { QueueNamePrefix = $"dailyfeed-{_name}" };
+    /// <summary>The queues the script names after the cluster, on the broker it was pointed at, for the cleanup.</summary>
+    private RabbitMqStreamOptions Broker
+    {
+        get
+        {
+            var broker = new RabbitMqStreamOptions { QueueNamePrefix = $"dailyfeed-{_name}" };
+            broker.HostName = Environment.GetEnvironmentVariable("DAILYFEED_RABBITMQ_HOST") ?? broker.HostName;
+            broker.Port = int.TryParse(Environment.GetEnvironmentVariable("DAILYFEED_RABBITMQ_PORT"), CultureInfo.InvariantCulture, out var port) ? port : broker.Port;
+            return broker;
+        }
+    }
 
     public Task InitializeAsync()
     {
@@ -93,7 +109,10 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output) : IAsyncLi
         var upTook = clock.Elapsed;
         up.ExitCode.ShouldBe(0, up.Output);
         up.Output.ShouldContain($"API and web client   {GatewayAddress.ToString().TrimEnd('/')}");
-        up.Output.ShouldContain($"Orleans Dashboard    {GatewayAddress}dashboard");
+        var dashboard = new Uri(GatewayAddress, "dashboard/");
+        var passwordFile = Path.Combine(_stateDirectory, DashboardPasswordFile);
+        up.Output.ShouldContain($"Orleans Dashboard    {dashboard}");
+        up.Output.ShouldContain($"dashboard login      user {DashboardUser}, password in {passwordFile}");
         foreach (var component in Components)
         {
             up.Output.ShouldContain(Path.Combine(_stateDirectory, $"{component}.log"));
@@ -117,6 +136,14 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output) : IAsyncLi
         read.Status.ShouldBe(HttpStatusCode.OK, read.ToString());
         read.Data.GetProperty("content").GetString().ShouldBe(content);
         var apiTook = clock.Elapsed;
+
+        using var dashboardClient = new HttpClient();
+        using var anonymous = await dashboardClient.GetAsync(dashboard);
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "the dashboard is for its administrator only");
+        var password = (await File.ReadAllTextAsync(passwordFile)).Trim();
+        using var administrator = await SendAsAsync(dashboardClient, dashboard, DashboardUser, password);
+        administrator.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await administrator.Content.ReadAsStringAsync()).ShouldContain("<title>Orleans Dashboard</title>", Case.Sensitive, "the dashboard, not the web client's page");
 
         // The silo processes' stream provider (RabbitMQ, from the script's Dailyfeed__RabbitMq__* settings) carries the
         // post's event from the write silo's outbox to the member's activity grain on the read silo.
@@ -144,6 +171,13 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output) : IAsyncLi
 
         output.WriteLine($"up {upTook.TotalSeconds:F1} s, signup+login+post+read {apiTook.TotalSeconds:F1} s, activities {activitiesTook.TotalSeconds:F1} s, " +
                          $"status {statusTook.TotalSeconds:F1} s, down {downTook.TotalSeconds:F1} s");
+    }
+
+    private static Task<HttpResponseMessage> SendAsAsync(HttpClient client, Uri address, string user, string password)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, address);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return client.SendAsync(request);
     }
 
     /// <summary>The member's activity types once <paramref name="expected"/> have arrived (or what is there when patience runs out).</summary>

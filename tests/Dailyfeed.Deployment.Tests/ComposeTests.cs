@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Shouldly;
 using YamlDotNet.RepresentationModel;
 
 namespace Dailyfeed.Deployment.Tests;
 
-public sealed class ComposeTests
+public sealed partial class ComposeTests
 {
     private static readonly YamlMappingNode Services = LoadServices();
 
@@ -92,6 +93,22 @@ public sealed class ComposeTests
         }
     }
 
+    [Fact]
+    public void Every_scale_command_the_compose_file_and_readme_suggest_names_a_service_that_can_run_twice()
+    {
+        var suggested = new[] { "docker-compose.yml", "README.md" }
+            .SelectMany(file => ScaleCommand().Matches(File.ReadAllText(Repository.PathOf(file))).Select(m => m.Groups["service"].Value))
+            .Distinct()
+            .ToList();
+
+        suggested.ShouldNotBeEmpty("the README tells how a pool scales");
+        foreach (var service in suggested)
+        {
+            Names().ShouldContain(service);
+            FixedHostPorts(service).ShouldBeEmpty($"a second {service} could not bind the same host port");
+        }
+    }
+
     private static YamlMappingNode LoadServices()
     {
         var yaml = new YamlStream();
@@ -155,4 +172,23 @@ public sealed class ComposeTests
             }
         }
     }
+
+    /// <summary>Host ports a service publishes by number ("8080:8080", "127.0.0.1:8080:8080", long syntax "published: 8080").</summary>
+    private static List<string> FixedHostPorts(string name)
+    {
+        if (!Effective(name).Children.TryGetValue("ports", out var ports))
+        {
+            return [];
+        }
+
+        return ((YamlSequenceNode)ports).Children
+            .Select(port => port is YamlMappingNode mapping
+                ? mapping.Children.TryGetValue("published", out var published) ? published.ToString() : string.Empty
+                : port.ToString().Split(':') is { Length: >= 2 } parts ? parts[^2] : string.Empty)
+            .Where(host => int.TryParse(host, out _))
+            .ToList();
+    }
+
+    [GeneratedRegex(@"--scale\s+(?<service>[\w.-]+)=")]
+    private static partial Regex ScaleCommand();
 }

@@ -27,6 +27,6 @@ public static partial class DailyfeedPostgreSqlOptionsValidator
         }
     }
 
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,62}\z")] // \z: "$" would also accept a trailing newline
     private static partial Regex PlainIdentifier();
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dailyfeed.Orleans.Outbox.Tests.PostgreSql;
 
-/// <summary>Provider-specific behaviour: schema creation by silos starting together, and the DI registration.</summary>
+/// <summary>Provider-specific behaviour: schema creation by silos starting together, schema name checks, and the DI registration.</summary>
 public sealed class PostgreSqlClusterStoreTests : IAsyncLifetime
 {
     private const int SilosStartingTogether = 8;
@@ -43,6 +43,18 @@ public sealed class PostgreSqlClusterStoreTests : IAsyncLifetime
                 await database.DisposeAsync();
             }
         }
+    }
+
+    [Fact]
+    public void A_schema_name_with_a_trailing_newline_is_refused()
+    {
+        var options = Options.Create(new PostgreSqlClusterOptions
+        {
+            ConnectionString = PostgreSqlTestSchema.ConnectionString,
+            Schema = $"{_schema.Schema}\n",
+        });
+
+        Should.Throw<InvalidOperationException>(() => new PostgreSqlClusterDatabase(options));
     }
 
     [Fact]

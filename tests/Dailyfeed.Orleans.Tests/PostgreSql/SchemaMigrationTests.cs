@@ -67,6 +67,15 @@ public sealed class SchemaMigrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_schema_name_with_a_trailing_newline_is_refused()
+    {
+        // The test's own schema name, so a regression migrates into a schema this test drops rather than a shared one.
+        var withNewline = $"{_schema.Name}\n";
+
+        await Should.ThrowAsync<OrleansConfigurationException>(() => PostgreSqlSchema.MigrateAsync(_schema.ConnectionString, withNewline));
+    }
+
+    [Fact]
     public async Task Grain_state_table_refuses_a_second_row_for_the_same_state_even_without_a_key_extension()
     {
         await PostgreSqlSchema.MigrateAsync(_schema.ConnectionString, _schema.Name);
