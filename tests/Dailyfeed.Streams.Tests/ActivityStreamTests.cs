@@ -1,5 +1,7 @@
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Orleans.Outbox.Streams;
+using Dailyfeed.Orleans.Streaming.RabbitMQ.Options;
+using Microsoft.Extensions.Options;
 using Shouldly;
 using Xunit.Abstractions;
 
@@ -23,6 +25,10 @@ public sealed class ActivityStreamTests(PrivateBroker broker, ITestOutputHelper 
         var poison = StreamEvents.PostRead(7, 41);
         var after = StreamEvents.PostRead(7, 42);
         _cluster.Poison.Poison(poison.MessageKey);
+        // The member's consumer is activated first, so the wait measured below is the poison's and not a cold start's.
+        await _cluster.PublishAsync(StreamEvents.PostRead(7, 40));
+        await Eventually.HoldsAsync(async () => (await _cluster.ActivitiesAsync(7)).Any(a => a.PostId == 40), Patience, "the warm-up event never arrived");
+        var retryWindow = _cluster.SiloService<IOptionsMonitor<RabbitMqStreamOptions>>().Get(DailyfeedStreams.ProviderName).GetDeliveryRetryWindow();
         var published = DateTimeOffset.UtcNow;
 
         await _cluster.PublishAsync(poison);
@@ -30,7 +36,7 @@ public sealed class ActivityStreamTests(PrivateBroker broker, ITestOutputHelper 
 
         await Eventually.HoldsAsync(async () => (await _cluster.ActivitiesAsync(7)).Any(a => a.PostId == 42), Patience, "the event after the poison never arrived");
         var blocked = DateTimeOffset.UtcNow - published;
-        output.WriteLine($"the event behind the poison waited {blocked.TotalMilliseconds:F0} ms (bound {StreamCluster.MaxDeliveryAttempts} attempts, {StreamCluster.DeliveryRetryDelay.TotalMilliseconds:F0} ms apart)");
+        output.WriteLine($"the event behind the poison waited {blocked.TotalMilliseconds:F0} ms (retry window {retryWindow.TotalMilliseconds:F0} ms)");
         await Eventually.HoldsAsync(async () => (await ListenerDeadLettersAsync()).Any(d => d.Event.MessageKey == poison.MessageKey), Patience,
             "the poison event never reached listener dead letters");
         var row = (await ListenerDeadLettersAsync()).Single(d => d.Event.MessageKey == poison.MessageKey);
@@ -43,8 +49,12 @@ public sealed class ActivityStreamTests(PrivateBroker broker, ITestOutputHelper 
         (await _cluster.ActivitiesAsync(7)).ShouldNotContain(a => a.PostId == 41);
         deliveryFailures.Sum(ActivityStreams.MemberActivity).ShouldBe(StreamCluster.MaxDeliveryAttempts);
         deadLetters.Sum("listener").ShouldBe(1);
-        // The bound is (attempts - 1) x delay + delay / 2; the rest is the relay-free publish and two grain hops.
-        blocked.ShouldBeLessThan(StreamCluster.DeliveryRetryDelay * StreamCluster.MaxDeliveryAttempts + TimeSpan.FromSeconds(10));
+        // The stream is held for the provider's retry window ((attempts - 1) x delay + delay / 2, 0.9 s here), then by
+        // work that took 0.3-0.4 s in all on an idle machine: two confirmed publishes, the pulling agent's 100 ms read
+        // period, the dead letter's PostgreSQL write, one delivery to a warm consumer and this test's 200 ms poll. The
+        // slack lets that work run ten times slower on a loaded 2-core CI machine, yet a stream held far past its
+        // window (Orleans' default one-minute delivery time, a wait for redelivery) fails here.
+        blocked.ShouldBeLessThan(retryWindow + StreamCluster.PoisonBlockSlack);
 
         // Replayed while the consumer is still broken: the row stays open with the new error, nothing is re-parked.
         var replayer = _cluster.Grains.GetGrain<IDeadLetterReplayGrain>(DeadLetterReplay.Key);

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Orleans.Outbox.Streams;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Shouldly;
 
@@ -67,18 +66,5 @@ public sealed class BrokerOutageApiTests(PrivateBroker broker) : IAsyncLifetime
         using var page = JsonDocument.Parse(await http.GetStringAsync("/api/member-activities?size=100"));
         return page.RootElement.GetProperty("data").GetProperty("content").EnumerateArray()
             .Count(a => a.GetProperty("memberActivityType").GetString() == "POST_CREATE");
-    }
-
-    /// <summary>A gateway in cluster-client mode on the stream cluster's schema.</summary>
-    private sealed class StreamGateway(StreamCluster cluster) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Dailyfeed:Gateway:Mode", "Cluster");
-            builder.UseSetting("Dailyfeed:PostgreSql:ConnectionString", StreamCluster.ConnectionString);
-            builder.UseSetting("Dailyfeed:PostgreSql:Schema", cluster.Schema);
-            builder.UseSetting("Dailyfeed:Cluster:ClusterId", cluster.ClusterId);
-            builder.UseSetting("Dailyfeed:Cluster:ServiceId", cluster.ClusterId);
-        }
     }
 }

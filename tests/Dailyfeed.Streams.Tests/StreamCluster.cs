@@ -31,7 +31,13 @@ public sealed class StreamCluster : IAsyncDisposable
     /// </summary>
     public const int MaxDeliveryAttempts = 5;
 
+    /// <summary>Relay attempts before an event the broker keeps refusing moves to publisher dead letters.</summary>
+    public const int MaxPublishAttempts = 4;
+
     public static readonly TimeSpan DeliveryRetryDelay = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How much longer than the provider's retry window a poison event may hold its stream on a loaded CI machine.</summary>
+    public static readonly TimeSpan PoisonBlockSlack = TimeSpan.FromSeconds(4);
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..10];
 
@@ -88,7 +94,7 @@ public sealed class StreamCluster : IAsyncDisposable
         ["Dailyfeed:RabbitMq:PublishTimeout"] = "00:00:05",
         ["Dailyfeed:Resilience:Broker:BreakDuration"] = "00:00:00.500",
         ["Dailyfeed:Streams:OutboxPollInterval"] = "00:00:00.100",
-        ["Dailyfeed:Streams:MaxPublishAttempts"] = "4",
+        ["Dailyfeed:Streams:MaxPublishAttempts"] = $"{MaxPublishAttempts}",
         ["Dailyfeed:Streams:PublishBackoff"] = "00:00:00.100",
         ["Dailyfeed:Streams:MaxPublishBackoff"] = "00:00:00.500",
         ["Dailyfeed:Streams:DeadLetterClaimTimeout"] = "00:00:30",
@@ -96,7 +102,14 @@ public sealed class StreamCluster : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.Client;
 
-    private string QueuePrefix => $"test-{_run}";
+    /// <summary>The names of this run's partition queues start with this.</summary>
+    public string QueuePrefix => $"test-{_run}";
+
+    /// <summary>The broker queues (partitions) of this run's stream provider.</summary>
+    public IReadOnlyList<string> QueueNames => [.. Enumerable.Range(0, QueueCount).Select(index => $"{QueuePrefix}-{index}")];
+
+    /// <summary>A client of the run's broker for a test's own channels (beside the provider's).</summary>
+    public RabbitMQ.Client.ConnectionFactory BrokerConnectionFactory() => new() { HostName = _broker.HostName, Port = _broker.Port };
 
     /// <summary>Publishes on the member's Orleans stream from a silo, as the outbox relay does.</summary>
     public Task PublishAsync(StreamEvent streamEvent) =>
@@ -106,11 +119,11 @@ public sealed class StreamCluster : IAsyncDisposable
 
     private async Task DeleteBrokerObjectsAsync()
     {
-        await using var connection = await new RabbitMQ.Client.ConnectionFactory { HostName = _broker.HostName, Port = _broker.Port }.CreateConnectionAsync();
+        await using var connection = await BrokerConnectionFactory().CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        foreach (var index in Enumerable.Range(0, QueueCount))
+        foreach (var queueName in QueueNames)
         {
-            await channel.QueueDeleteAsync($"{QueuePrefix}-{index}", ifUnused: false, ifEmpty: false);
+            await channel.QueueDeleteAsync(queueName, ifUnused: false, ifEmpty: false);
         }
     }
 
