@@ -138,18 +138,20 @@ public sealed partial class RabbitMqQueueAdapterReceiver(
         var consumer = new AsyncEventingBasicConsumer(started.Channel);
         consumer.ReceivedAsync += (_, delivery) => OnReceivedAsync(started, delivery);
         await started.Channel.BasicConsumeAsync(QueueName, autoAck: false, consumer, cancellationToken);
+        started.Consumer = consumer;
         channel = started;
     }
 
     /// <summary>
-    /// Starts consuming when it has not yet (the pulling agent carries on after a failed <see cref="Initialize"/>)
-    /// or when the broker closed the channel for good. While the connection is being recovered the channel is
-    /// left to the client. A failed start is logged and tried again on the next read.
+    /// Starts consuming when it has not yet (the pulling agent carries on after a failed <see cref="Initialize"/>),
+    /// when the broker closed the channel for good, or when it cancelled the consumer (the queue was deleted: once an
+    /// operator restores it, this silo reads it again without a restart). While the connection is being recovered
+    /// the channel is left to the client. A failed start is logged and tried again on the next read.
     /// </summary>
     private async Task<bool> IsConsumingAsync()
     {
         var current = channel;
-        if (current is not null && !current.ClosedForGood)
+        if (current is not null && !current.ClosedForGood && !current.CancelledByBroker)
         {
             return current.Channel.IsOpen;
         }
