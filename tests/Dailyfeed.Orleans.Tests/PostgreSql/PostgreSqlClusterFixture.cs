@@ -1,9 +1,11 @@
 using System.Net;
-using System.Net.Sockets;
+using Dailyfeed.Orleans.Hosting;
 using Dailyfeed.Orleans.PostgreSql.Hosting;
+using Dailyfeed.Testing.Silos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -13,7 +15,9 @@ namespace Dailyfeed.Orleans.Tests.PostgreSql;
 /// <summary>
 /// Two silos and a client that find each other only through the PostgreSQL membership table
 /// (TestingHost's clusters use in-memory membership, so these are plain hosts on free ports).
-/// The silos start together, so they also migrate the fresh schema concurrently.
+/// The silos start together, so they also migrate the fresh schema concurrently. Each silo reaches PostgreSQL through
+/// its own <see cref="TcpProxy"/>, so a test can take a silo's database away as a crash would, and detects dead peers
+/// with the product's own failure detection (<see cref="SiloEndpointExtensions.UseDailyfeedEndpoints"/>).
 /// </summary>
 public sealed class PostgreSqlClusterFixture : IAsyncLifetime
 {
@@ -22,6 +26,8 @@ public sealed class PostgreSqlClusterFixture : IAsyncLifetime
     public static readonly TimeSpan ReminderPeriod = TimeSpan.FromSeconds(1);
 
     private readonly List<IHost> _silos = [];
+    private readonly Dictionary<IHost, TcpProxy> _databaseLinks = [];
+    private readonly List<Task> _dyingSilos = [];
     private IHost? _client;
 
     public PostgreSqlTestSchema Schema { get; } = new();
@@ -43,12 +49,21 @@ public sealed class PostgreSqlClusterFixture : IAsyncLifetime
         await _client.StartAsync();
     }
 
-    /// <summary>Stops one silo gracefully (it leaves the membership table as a drained pod would) and forgets it.</summary>
-    public async Task StopSiloAsync(IHost silo)
+    /// <summary>
+    /// Kills one silo and forgets it. TestingHost's in-process kill (a stop with a cancelled token) skips the drain but
+    /// still writes the silo's own death into the membership table; a crashed process writes nothing. So the silo's
+    /// database link is cut first: its peers must find out through failure detection, as after a real crash. The
+    /// stop itself runs on in the background (Orleans retries the doomed status write for a while).
+    /// </summary>
+    public void KillSilo(IHost silo)
     {
-        await silo.StopAsync();
-        silo.Dispose();
+        _databaseLinks[silo].Down();
         _silos.Remove(silo);
+        _dyingSilos.Add(Task.Run(async () =>
+        {
+            await silo.StopAsync(new CancellationToken(canceled: true));
+            silo.Dispose();
+        }));
     }
 
     public async Task DisposeAsync()
@@ -64,26 +79,41 @@ public sealed class PostgreSqlClusterFixture : IAsyncLifetime
             await silo.StopAsync();
             silo.Dispose();
         }));
+        await Task.WhenAll(_dyingSilos);
+        foreach (var link in _databaseLinks.Values)
+        {
+            link.Dispose();
+        }
+
         await Schema.DisposeAsync();
     }
 
     private async Task<IHost> StartSiloAsync()
     {
+        var databaseLink = new TcpProxy(new IPEndPoint(IPAddress.Loopback, new NpgsqlConnectionStringBuilder(Schema.ConnectionString).Port));
         var silo = Host.CreateDefaultBuilder()
             .UseOrleans(builder => builder
-                .Configure<ClusterOptions>(Identify)
-                .ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort())
-                .UseDailyfeedPostgreSql(Configure)
+                .UseDailyfeedEndpoints(FreeLoopbackPorts, new ClusterIdentityOptions { ClusterId = ClusterId, ServiceId = ServiceId })
+                .UseDailyfeedPostgreSql(options => Configure(options, ThroughLink(databaseLink)))
                 .Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = ReminderPeriod))
             .ConfigureLogging(QuietLogging)
             .Build();
+        _databaseLinks[silo] = databaseLink;
         await silo.StartAsync();
         return silo;
     }
 
-    private void Configure(global::Dailyfeed.Orleans.PostgreSql.Options.DailyfeedPostgreSqlOptions options)
+    private static SiloEndpointOptions FreeLoopbackPorts => new() { ListenAddress = IPAddress.Loopback.ToString(), Port = 0, GatewayPort = 0 };
+
+    private string ThroughLink(TcpProxy link) =>
+        new NpgsqlConnectionStringBuilder(Schema.ConnectionString) { Host = IPAddress.Loopback.ToString(), Port = link.Port }.ConnectionString;
+
+    private void Configure(global::Dailyfeed.Orleans.PostgreSql.Options.DailyfeedPostgreSqlOptions options) =>
+        Configure(options, Schema.ConnectionString);
+
+    private void Configure(global::Dailyfeed.Orleans.PostgreSql.Options.DailyfeedPostgreSqlOptions options, string connectionString)
     {
-        options.ConnectionString = Schema.ConnectionString;
+        options.ConnectionString = connectionString;
         options.Schema = Schema.Name;
     }
 
@@ -94,11 +124,4 @@ public sealed class PostgreSqlClusterFixture : IAsyncLifetime
     }
 
     private static void QuietLogging(ILoggingBuilder logging) => logging.SetMinimumLevel(LogLevel.Warning);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
