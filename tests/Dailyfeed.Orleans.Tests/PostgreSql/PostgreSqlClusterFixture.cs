@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Dailyfeed.Orleans.Hosting;
 using Dailyfeed.Orleans.PostgreSql.Hosting;
 using Dailyfeed.Testing.Silos;
@@ -15,9 +16,9 @@ namespace Dailyfeed.Orleans.Tests.PostgreSql;
 /// <summary>
 /// Two silos and a client that find each other only through the PostgreSQL membership table
 /// (TestingHost's clusters use in-memory membership, so these are plain hosts on free ports).
-/// The silos start together, so they also migrate the fresh schema concurrently. Each silo reaches PostgreSQL through
-/// its own <see cref="TcpProxy"/>, so a test can take a silo's database away as a crash would, and detects dead peers
-/// with the product's own failure detection (<see cref="SiloEndpointExtensions.UseDailyfeedEndpoints"/>).
+/// The silos start together, so they also migrate the fresh schema concurrently. Each silo reaches PostgreSQL, and its
+/// peers reach it, through <see cref="TcpProxy"/> links a test can cut as a crash would; silos detect dead peers with
+/// the product's own failure detection (<see cref="SiloEndpointExtensions.UseDailyfeedEndpoints"/>).
 /// </summary>
 public sealed class PostgreSqlClusterFixture : IAsyncLifetime
 {
@@ -26,8 +27,9 @@ public sealed class PostgreSqlClusterFixture : IAsyncLifetime
     public static readonly TimeSpan ReminderPeriod = TimeSpan.FromSeconds(1);
 
     private readonly List<IHost> _silos = [];
-    private readonly Dictionary<IHost, TcpProxy> _databaseLinks = [];
+    private readonly Dictionary<IHost, SiloLinks> _links = [];
     private readonly List<Task> _dyingSilos = [];
+    private readonly List<TcpProxy> _cutDatabaseLinks = [];
     private IHost? _client;
 
     public PostgreSqlTestSchema Schema { get; } = new();
@@ -51,13 +53,17 @@ public sealed class PostgreSqlClusterFixture : IAsyncLifetime
 
     /// <summary>
     /// Kills one silo and forgets it. TestingHost's in-process kill (a stop with a cancelled token) skips the drain but
-    /// still writes the silo's own death into the membership table; a crashed process writes nothing. So the silo's
-    /// database link is cut first: its peers must find out through failure detection, as after a real crash. The
-    /// stop itself runs on in the background (Orleans retries the doomed status write for a while).
+    /// still writes the silo's own death into the membership table, and keeps answering its peers while it retries
+    /// that write (minutes with no database); a crashed process writes and answers nothing. So both of the silo's links
+    /// are cut first: its peers find it refusing connections and must declare it dead through failure detection. The
+    /// stop itself runs on in the background.
     /// </summary>
     public void KillSilo(IHost silo)
     {
-        _databaseLinks[silo].Down();
+        var links = _links[silo];
+        links.Peers.Down();
+        links.Database.Down();
+        _cutDatabaseLinks.Add(links.Database);
         _silos.Remove(silo);
         _dyingSilos.Add(Task.Run(async () =>
         {
@@ -79,31 +85,52 @@ public sealed class PostgreSqlClusterFixture : IAsyncLifetime
             await silo.StopAsync();
             silo.Dispose();
         }));
-        await Task.WhenAll(_dyingSilos);
-        foreach (var link in _databaseLinks.Values)
+        // Back up, so a killed silo still retrying its status writes finishes now rather than after Orleans' minutes.
+        foreach (var link in _cutDatabaseLinks)
         {
-            link.Dispose();
+            link.Up();
+        }
+
+        await Task.WhenAll(_dyingSilos);
+        foreach (var links in _links.Values)
+        {
+            links.Peers.Dispose();
+            links.Database.Dispose();
         }
 
         await Schema.DisposeAsync();
     }
 
+    /// <summary>
+    /// A silo listening on a free port and advertising its peer link's port instead, so the other silo reaches it only
+    /// through that link; the gateway port (the client's) is direct.
+    /// </summary>
     private async Task<IHost> StartSiloAsync()
     {
-        var databaseLink = new TcpProxy(new IPEndPoint(IPAddress.Loopback, new NpgsqlConnectionStringBuilder(Schema.ConnectionString).Port));
+        var listeningEndpoint = new IPEndPoint(IPAddress.Loopback, FreePort());
+        var links = new SiloLinks(
+            Database: new TcpProxy(new IPEndPoint(IPAddress.Loopback, new NpgsqlConnectionStringBuilder(Schema.ConnectionString).Port)),
+            Peers: new TcpProxy(listeningEndpoint));
+        var advertised = new SiloEndpointOptions { ListenAddress = IPAddress.Loopback.ToString(), Port = links.Peers.Port, GatewayPort = 0 };
         var silo = Host.CreateDefaultBuilder()
             .UseOrleans(builder => builder
-                .UseDailyfeedEndpoints(FreeLoopbackPorts, new ClusterIdentityOptions { ClusterId = ClusterId, ServiceId = ServiceId })
-                .UseDailyfeedPostgreSql(options => Configure(options, ThroughLink(databaseLink)))
+                .UseDailyfeedEndpoints(advertised, new ClusterIdentityOptions { ClusterId = ClusterId, ServiceId = ServiceId })
+                .Configure<EndpointOptions>(endpoints => endpoints.SiloListeningEndpoint = listeningEndpoint)
+                .UseDailyfeedPostgreSql(options => Configure(options, ThroughLink(links.Database)))
                 .Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = ReminderPeriod))
             .ConfigureLogging(QuietLogging)
             .Build();
-        _databaseLinks[silo] = databaseLink;
+        _links[silo] = links;
         await silo.StartAsync();
         return silo;
     }
 
-    private static SiloEndpointOptions FreeLoopbackPorts => new() { ListenAddress = IPAddress.Loopback.ToString(), Port = 0, GatewayPort = 0 };
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     private string ThroughLink(TcpProxy link) =>
         new NpgsqlConnectionStringBuilder(Schema.ConnectionString) { Host = IPAddress.Loopback.ToString(), Port = link.Port }.ConnectionString;
@@ -125,3 +152,6 @@ public sealed class PostgreSqlClusterFixture : IAsyncLifetime
 
     private static void QuietLogging(ILoggingBuilder logging) => logging.SetMinimumLevel(LogLevel.Warning);
 }
+
+/// <summary>A silo's cuttable links: to its database, and from its peers to its silo port.</summary>
+internal sealed record SiloLinks(TcpProxy Database, TcpProxy Peers);
