@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Dailyfeed.ServiceDefaults.Resilience;
+using Dailyfeed.Testing.Silos;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Shouldly;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Dailyfeed.Gateway.Api.RateLimiting;
+using Dailyfeed.Testing.Silos;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 

@@ -61,15 +61,28 @@ public sealed class StreamCluster : IAsyncDisposable
     /// <summary>The cluster id (and service id) of this run, which a gateway of the cluster must use too.</summary>
     public string ClusterId => Schema;
 
-    public static async Task<StreamCluster> DeployAsync(PrivateBroker broker, int silos = 2)
+    /// <param name="overrides">Settings on top of <see cref="Settings"/> (a test's own timings).</param>
+    /// <param name="configureSilos">Extra services for every silo, registered after the cluster's own.</param>
+    public static async Task<StreamCluster> DeployAsync(
+        PrivateBroker broker,
+        int silos = 2,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? configureSilos = null)
     {
         var cluster = new StreamCluster(broker);
-        cluster.Cluster = new SiloHostCluster(cluster.Settings(), services =>
+        var settings = cluster.Settings();
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        cluster.Cluster = new SiloHostCluster(settings, services =>
         {
             // Registered last, so this wins over the store's own registration.
             services.AddSingleton<IDeadLetterStore>(sp =>
                 new SwitchableDeadLetterStore(ActivatorUtilities.CreateInstance<PostgreSqlDeadLetterStore>(sp), cluster.DeadLetters));
             services.AddSingleton<IOutgoingGrainCallFilter>(new PoisonFilter(cluster.Poison));
+            configureSilos?.Invoke(services);
         }, configureOrleans: silo => silo.AddDailyfeedRabbitMqStreams());
         await cluster.Cluster.DeployAsync(silos);
         return cluster;
@@ -116,6 +129,23 @@ public sealed class StreamCluster : IAsyncDisposable
         SiloService<IClusterClient>().GetStreamProvider(DailyfeedStreams.ProviderName)
             .GetStream<StreamEvent>(StreamId.Create(streamEvent.Stream, streamEvent.Key))
             .OnNextAsync(streamEvent);
+
+    /// <summary>Every reminder of this cluster in PostgreSQL's reminder table: its name and its period.</summary>
+    public async Task<IReadOnlyDictionary<string, TimeSpan>> RemindersAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand($"SELECT reminder_name, period_ms FROM {Schema}.orleans_reminder WHERE service_id = $1", connection);
+        query.Parameters.AddWithValue(ClusterId);
+        await using var reader = await query.ExecuteReaderAsync();
+        var reminders = new Dictionary<string, TimeSpan>();
+        while (await reader.ReadAsync())
+        {
+            reminders[reader.GetString(0)] = TimeSpan.FromMilliseconds(reader.GetInt64(1));
+        }
+
+        return reminders;
+    }
 
     private async Task DeleteBrokerObjectsAsync()
     {

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Dailyfeed.Orleans.Sqlite.Storage;
 
 /// <summary>
-/// The one SQLite file the providers talk through: opens pooled connections with the busy timeout set,
+/// The SQLite file the reminder table talks through: opens pooled connections with the busy timeout set,
 /// and creates the file, its directory, WAL mode and the schema at start.
 /// </summary>
 public sealed class SqliteDatabase

@@ -3,12 +3,14 @@ using Microsoft.Data.Sqlite;
 namespace Dailyfeed.Orleans.Sqlite.Storage;
 
 /// <summary>
-/// The tables of grain state and reminders, versioned by SQLite's <c>PRAGMA user_version</c>:
-/// a file at version n gets the migrations n, n+1, ... applied once, in one write transaction.
+/// The reminder table, versioned by SQLite's <c>PRAGMA user_version</c>: a file at version n gets the migrations
+/// n, n+1, ... applied once, in one write transaction.
 /// </summary>
 internal static class SqliteSchema
 {
-    // Entry i takes a file from user_version i to i + 1. Append new entries; never edit a shipped one.
+    // Entry i takes a file from user_version i to i + 1. Append new entries; never edit a shipped one. The first also
+    // made orleans_grain_state, for a grain storage since removed (the product stores state through the outbox
+    // storage): the table stays, unused, in files that have it.
     private static readonly string[] Migrations =
     [
         """

@@ -3,7 +3,10 @@ using Dailyfeed.Grains.Abstractions.Errors;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
 using Dailyfeed.Grains.Abstractions.Search;
+using Dailyfeed.Errors;
 using Dailyfeed.Orleans.Outbox.Streams;
+using Dailyfeed.Orleans.Pools;
+using Dailyfeed.ServiceDefaults.Resilience;
 
 namespace Dailyfeed.Orleans.Tests.Contracts;
 
@@ -25,6 +28,10 @@ public sealed class ContractAttributeTests
         GrainBoundary.Types.ShouldContain(typeof(MemberActivityType));
         GrainBoundary.Types.ShouldContain(typeof(StreamEvent), "reached through DeadLetter's members");
         GrainBoundary.Types.ShouldContain(typeof(DomainException));
+        GrainBoundary.Types.ShouldContain(typeof(CodedException), "a product exception outside the contracts");
+        GrainBoundary.Types.ShouldContain(typeof(DependencyUnavailableException), "a product exception outside the contracts");
+        GrainBoundary.Types.ShouldContain(typeof(NoSiloInPoolException), "a product exception outside the contracts");
+        GrainBoundary.Types.ShouldContain(typeof(PostChanged), "a pool broadcast message");
     }
 
     [Fact]
@@ -54,11 +61,15 @@ public sealed class ContractAttributeTests
             SerializerAttributes.AliasOf(type).ShouldNotBeNull($"{type} needs [Alias(\"dailyfeed.<area>.<name>\")]").ShouldStartWith("dailyfeed.");
         }
 
-        // Types Orleans' generator cannot serve (foreign ones, exceptions built on CodedException) travel as a surrogate.
+        // Types Orleans' generator cannot serve (foreign ones, the outbox's records) travel as a surrogate.
         var serialized = SerializerAttributes.Surrogates.GetValueOrDefault(type) ?? type;
         SerializerAttributes.IsGenerated(serialized).ShouldBeTrue($"{type} needs [GenerateSerializer] or a [RegisterConverter] surrogate");
         SerializerAttributes.AliasOf(serialized).ShouldNotBeNull($"{serialized} needs an [Alias]").ShouldStartWith("dailyfeed.");
-        if (!serialized.IsEnum)
+        if (typeof(Exception).IsAssignableFrom(serialized))
+        {
+            ExceptionMembersHaveIds(serialized);
+        }
+        else if (!serialized.IsEnum)
         {
             MembersHaveIdsInDeclarationOrder(serialized);
         }
@@ -67,9 +78,9 @@ public sealed class ContractAttributeTests
     [Fact]
     public void Aliases_are_unique()
     {
-        // Only the contracts' own types: the grain reference proxies Orleans generates (namespace OrleansCodeGen) all
+        // Only the product's own types: the grain reference proxies Orleans generates (namespace OrleansCodeGen) all
         // carry its shared "GrainRef" alias by design.
-        var aliases = GrainBoundary.Contracts.GetTypes()
+        var aliases = GrainBoundary.ProductAssemblies.SelectMany(assembly => assembly.GetTypes())
             .Where(GrainBoundary.IsDailyfeed)
             .Select(type => (Type: type, Alias: SerializerAttributes.AliasOf(type)))
             .Where(entry => entry.Alias is not null)
@@ -79,6 +90,27 @@ public sealed class ContractAttributeTests
             .Where(group => group.Count() > 1)
             .Select(group => $"{group.Key}: {string.Join(", ", group.Select(entry => entry.Type))}")
             .ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// Every property an exception class adds has an id, or it is lost in transit (the caller sees the message only);
+    /// each generated base class up to <see cref="Exception"/> too.
+    /// </summary>
+    private static void ExceptionMembersHaveIds(Type type)
+    {
+        for (var level = type; level is not null && level != typeof(Exception); level = level.BaseType)
+        {
+            if (!GrainBoundary.IsDailyfeed(level))
+            {
+                break; // Orleans' own exceptions (OrleansException) bring their own serializers.
+            }
+
+            SerializerAttributes.IsGenerated(level).ShouldBeTrue($"{level}, a base of {type}, needs [GenerateSerializer]");
+            var members = SerializerAttributes.ExceptionMembersOf(level);
+            members.Where(member => member.Id is null).Select(member => member.Member).ShouldBeEmpty($"{level} members without [Id]");
+            var ids = members.Select(member => member.Id!.Value).ToList();
+            ids.ShouldBe(ids.Order().Distinct().ToList(), $"{level} ids must be unique and increase in declaration order");
+        }
     }
 
     /// <summary>Ids only grow down the declaration, so a reordered record fails instead of silently swapping fields.</summary>

@@ -15,7 +15,13 @@ namespace Dailyfeed.Orleans.Tests.Contracts;
 public sealed class ContractRoundTripTests
 {
     private static readonly IServiceProvider Services = new ServiceCollection()
-        .AddSerializer(serializer => serializer.AddAssembly(GrainBoundary.Contracts))
+        .AddSerializer(serializer =>
+        {
+            foreach (var assembly in GrainBoundary.ProductAssemblies)
+            {
+                serializer.AddAssembly(assembly);
+            }
+        })
         .BuildServiceProvider();
 
     private static readonly MethodInfo SendTyped =
@@ -67,6 +73,19 @@ public sealed class ContractRoundTripTests
             return;
         }
 
+        if (expected is Exception thrown)
+        {
+            // Exceptions compare by what a caller reads: their type, message and the properties their classes add.
+            actual.ShouldBeOfType(expected.GetType());
+            ((Exception)actual).Message.ShouldBe(thrown.Message);
+            foreach (var property in AddedProperties(expected.GetType()))
+            {
+                property.GetValue(actual).ShouldBe(property.GetValue(expected), $"{expected.GetType()}.{property.Name}");
+            }
+
+            return;
+        }
+
         actual.ShouldBeOfType(expected.GetType());
         // Lists may come back as another IReadOnlyList (a collection expression's array arrives as a List), so the
         // contents are compared through the JSON the gateway renders; records without lists must also be Equal.
@@ -76,6 +95,9 @@ public sealed class ContractRoundTripTests
             actual.ShouldBe(expected);
         }
     }
+
+    private static IEnumerable<PropertyInfo> AddedProperties(Type exceptionType) =>
+        exceptionType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(property => property.DeclaringType != typeof(Exception));
 
     private static bool ComparesByValue(Type type) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance).All(property =>
         property.PropertyType == typeof(string)

@@ -6,7 +6,11 @@ using Dailyfeed.Grains.Abstractions.Images;
 using Dailyfeed.Grains.Abstractions.Members;
 using Dailyfeed.Grains.Abstractions.Paging;
 using Dailyfeed.Grains.Abstractions.Posts;
+using Dailyfeed.Errors;
 using Dailyfeed.Orleans.Outbox.Streams;
+using Dailyfeed.Orleans.Pools;
+using Dailyfeed.Orleans.Streaming.RabbitMQ.Broker;
+using Dailyfeed.ServiceDefaults.Resilience;
 
 namespace Dailyfeed.Orleans.Tests.Contracts;
 
@@ -91,6 +95,14 @@ internal static class ContractSamples
         [typeof(ImageInfo)] = new ImageInfo(Guid.Parse("3f2c9a4e-1b7d-4e0a-8c55-0d6f2e9b7a10"), 7, "image/webp", 48_213, Created),
 
         [typeof(DomainException)] = new DomainException(ErrorCodes.PostNotFound, "Post 101 was not found."),
+        [typeof(CodedException)] = new CodedException(ErrorCodes.InternalError, "게시글 저장에 실패했습니다."),
+        [typeof(InconsistentStateException)] = new InconsistentStateException("The stored ETag 7 is not the 6 this writer read."),
+        [typeof(DependencyUnavailableException)] = new DependencyUnavailableException("grain storage"),
+        [typeof(RabbitMqPublishException)] = new RabbitMqPublishException(
+            "The broker did not confirm event post:101:POST_CREATE.", new TimeoutException("No confirm within 00:00:05.")),
+        [typeof(RabbitMqBrokerUnreachableException)] = new RabbitMqBrokerUnreachableException(
+            "Stream provider dailyfeed-streams could not connect to 127.0.0.1:5672.", new TimeoutException("Connect timed out.")),
+        [typeof(NoSiloInPoolException)] = new NoSiloInPoolException(GrainPools.Read, "feed", 2, 1),
 
         [typeof(DeadLetterKind)] = DeadLetterKind.Listener,
         [typeof(StreamEvent)] = Event,

@@ -1,5 +1,9 @@
 using System.Reflection;
 using Dailyfeed.Grains.Abstractions.Members;
+using Dailyfeed.Grains.ReadModels;
+using Dailyfeed.Orleans.Outbox.PostgreSql.Hosting;
+using Dailyfeed.Orleans.Outbox.Sqlite.Hosting;
+using Dailyfeed.Orleans.Pools.Broadcast;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -9,13 +13,25 @@ using Orleans.Serialization.Configuration;
 namespace Dailyfeed.Orleans.Tests.Contracts;
 
 /// <summary>
-/// What crosses a grain boundary, found by reflection so that a new grain method or DTO is covered without anyone
-/// listing it: every grain interface in Grains.Abstractions, and every Dailyfeed type reachable from their parameters
-/// and results through members and generic arguments.
+/// What crosses a grain boundary, found by reflection so that a new grain method, DTO, exception or broadcast message
+/// is covered without anyone listing it: every grain interface in Grains.Abstractions, every Dailyfeed type reachable
+/// from their parameters and results through members and generic arguments, every exception of the product (a failed
+/// call's result) and every message a pool broadcast handler takes.
 /// </summary>
 internal static class GrainBoundary
 {
     public static Assembly Contracts { get; } = typeof(IMemberGrain).Assembly;
+
+    /// <summary>
+    /// Every Dailyfeed assembly a silo loads: the grains and the providers a host composes, and all the Dailyfeed
+    /// assemblies they reference (errors, service defaults, pools, hosting, outbox, ...).
+    /// </summary>
+    public static IReadOnlyList<Assembly> ProductAssemblies { get; } = DailyfeedClosureOf(
+        typeof(PostViewReadModel).Assembly,
+        typeof(PostgreSqlServiceCollectionExtensions).Assembly,
+        typeof(SqliteServiceCollectionExtensions).Assembly,
+        typeof(global::Dailyfeed.Orleans.PostgreSql.Hosting.SiloBuilderExtensions).Assembly,
+        typeof(global::Dailyfeed.Orleans.Sqlite.Hosting.SiloBuilderExtensions).Assembly);
 
     /// <summary>
     /// Grain interfaces as Orleans itself sees them: those its code generator wrote a proxy and invokers for, listed in
@@ -62,8 +78,39 @@ internal static class GrainBoundary
             }
         }
 
-        found.UnionWith(Contracts.GetTypes().Where(type => typeof(Exception).IsAssignableFrom(type)));
+        var productTypes = ProductAssemblies.SelectMany(assembly => assembly.GetTypes()).ToList();
+        found.UnionWith(productTypes.Where(type => typeof(Exception).IsAssignableFrom(type)));
+        foreach (var message in productTypes.SelectMany(BroadcastMessagesHandledBy))
+        {
+            Visit(message, found);
+        }
+
         return found.OrderBy(type => type.ToString(), StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Pool broadcasts travel as <c>object</c>: the message types are the ones handlers are written for.</summary>
+    private static IEnumerable<Type> BroadcastMessagesHandledBy(Type handler) => handler.GetInterfaces()
+        .Where(contract => contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IPoolMessageHandler<>))
+        .Select(contract => contract.GetGenericArguments()[0]);
+
+    private static IReadOnlyList<Assembly> DailyfeedClosureOf(params Assembly[] roots)
+    {
+        var found = new Dictionary<string, Assembly>(StringComparer.Ordinal);
+        var pending = new Queue<Assembly>(roots);
+        while (pending.TryDequeue(out var assembly))
+        {
+            if (!found.TryAdd(assembly.GetName().Name!, assembly))
+            {
+                continue;
+            }
+
+            foreach (var reference in assembly.GetReferencedAssemblies().Where(name => name.Name!.StartsWith("Dailyfeed", StringComparison.Ordinal)))
+            {
+                pending.Enqueue(Assembly.Load(reference));
+            }
+        }
+
+        return found.Values.OrderBy(assembly => assembly.GetName().Name, StringComparer.Ordinal).ToList();
     }
 
     private static void Visit(Type type, HashSet<Type> found)

@@ -5,12 +5,14 @@ namespace Dailyfeed.Orleans.Tests.Contracts;
 /// <summary>How a boundary type gets its Orleans serializer: generated for it, or through a registered surrogate.</summary>
 internal static class SerializerAttributes
 {
-    public static bool IsGenerated(Type type) => Definition(type).GetCustomAttribute<GenerateSerializerAttribute>() is not null;
+    /// <summary>Whether the type itself asks for a serializer: a base class's attribute does not make one for a subclass.</summary>
+    public static bool IsGenerated(Type type) => Definition(type).GetCustomAttribute<GenerateSerializerAttribute>(inherit: false) is not null;
 
-    public static string? AliasOf(Type type) => Definition(type).GetCustomAttribute<AliasAttribute>()?.Alias;
+    /// <summary>The type's own alias; a base class's alias names the base class only.</summary>
+    public static string? AliasOf(Type type) => Definition(type).GetCustomAttribute<AliasAttribute>(inherit: false)?.Alias;
 
-    /// <summary>Surrogates by the type they stand for, from every [RegisterConverter] class in the contracts.</summary>
-    public static IReadOnlyDictionary<Type, Type> Surrogates { get; } = GrainBoundary.Contracts.GetTypes()
+    /// <summary>Surrogates by the type they stand for, from every [RegisterConverter] class of the product.</summary>
+    public static IReadOnlyDictionary<Type, Type> Surrogates { get; } = GrainBoundary.ProductAssemblies.SelectMany(assembly => assembly.GetTypes())
         .Where(type => type.GetCustomAttribute<RegisterConverterAttribute>() is not null)
         .SelectMany(type => type.GetInterfaces())
         .Where(contract => contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IConverter<,>))
@@ -22,6 +24,11 @@ internal static class SerializerAttributes
     /// </summary>
     public static IReadOnlyList<(string Member, uint? Id)> MembersOf(Type type)
     {
+        if (typeof(Exception).IsAssignableFrom(type))
+        {
+            return ExceptionMembersOf(type);
+        }
+
         var definition = Definition(type);
         var parameters = definition.GetConstructors().MaxBy(constructor => constructor.GetParameters().Length)?.GetParameters() ?? [];
         var byParameter = parameters.Select(parameter => (parameter.Name!, parameter.GetCustomAttribute<IdAttribute>()?.Id));
@@ -34,6 +41,15 @@ internal static class SerializerAttributes
             .Select(property => (property.Name, property.GetCustomAttribute<IdAttribute>()?.Id));
         return [.. byParameter, .. fields, .. properties];
     }
+
+    /// <summary>
+    /// The public properties an exception class adds (Orleans' exception codec carries the message, inner exception
+    /// and stack trace of <see cref="Exception"/> itself); each level's ids count from 0, so each level is listed on its own.
+    /// </summary>
+    public static IReadOnlyList<(string Member, uint? Id)> ExceptionMembersOf(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Select(property => (property.Name, property.GetCustomAttribute<IdAttribute>()?.Id))
+            .ToList();
 
     private static Type Definition(Type type) => type.IsGenericType ? type.GetGenericTypeDefinition() : type;
 }

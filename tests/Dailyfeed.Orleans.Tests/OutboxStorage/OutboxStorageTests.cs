@@ -1,3 +1,4 @@
+using Dailyfeed.Orleans.Tests.OutboxStorage.Renamed;
 using Orleans.Storage;
 
 namespace Dailyfeed.Orleans.Tests.OutboxStorage;
@@ -72,6 +73,19 @@ public abstract class OutboxStorageTests(OutboxStorageCluster fixture)
 
         (await TakeOutboxAsync(probe)).ShouldBe(["announced"]);
         (await ReadStoredAsync(probe)).RecordExists.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task State_a_grain_stored_reads_into_a_renamed_and_moved_class()
+    {
+        var probe = NewProbe();
+        await probe.RecordAsync("kept");
+
+        var renamed = new GrainState<MovedProbeSnapshot>();
+        await fixture.DefaultStorage.ReadStateAsync(OutboxProbeGrain.StateName, probe.GetGrainId(), renamed);
+
+        renamed.RecordExists.ShouldBeTrue();
+        renamed.State!.Entries.ShouldBe(["kept"]);
     }
 
     private IOutboxProbeGrain NewProbe() => fixture.Cluster.Client.GetGrain<IOutboxProbeGrain>(Guid.NewGuid().ToString("N"));

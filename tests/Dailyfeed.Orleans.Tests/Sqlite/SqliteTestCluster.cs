@@ -1,3 +1,5 @@
+using Dailyfeed.Orleans.Outbox.Hosting;
+using Dailyfeed.Orleans.Outbox.Sqlite.Hosting;
 using Dailyfeed.Orleans.Sqlite.Hosting;
 using Dailyfeed.Orleans.Sqlite.Options;
 using Microsoft.Extensions.Configuration;
@@ -7,27 +9,31 @@ using Orleans.TestingHost;
 
 namespace Dailyfeed.Orleans.Tests.Sqlite;
 
-/// <summary>A one-silo cluster keeping grain state (default provider) and reminders in one SQLite file.</summary>
+/// <summary>
+/// A one-silo cluster composed as the embedded default: grain state through the outbox storage over the SQLite cluster
+/// store, reminders in the SQLite reminder table, both in one file.
+/// </summary>
 public static class SqliteTestCluster
 {
     /// <summary>Reminders may tick this often in tests; production keeps Orleans' 1 minute minimum.</summary>
     public static readonly TimeSpan ReminderPeriod = TimeSpan.FromSeconds(1);
 
-    private const string StorageSection = "Orleans:Sqlite";
+    private const string ReminderSection = "Orleans:Sqlite";
 
-    /// <summary>Storage options come from the host's configuration, reminder options from a delegate: both entry styles.</summary>
+    /// <summary>Reminder options come from the host's configuration (the options-builder entry point).</summary>
     public static InProcessTestCluster Create(string dataSource)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"{StorageSection}:{nameof(SqliteStorageOptions.DataSource)}"] = dataSource,
-            [$"{StorageSection}:{nameof(SqliteStorageOptions.BusyTimeout)}"] = "00:00:10",
+            [$"{ReminderSection}:{nameof(SqliteStorageOptions.DataSource)}"] = dataSource,
+            [$"{ReminderSection}:{nameof(SqliteStorageOptions.BusyTimeout)}"] = "00:00:10",
         }));
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddSqliteGrainStorageAsDefault(options => options.BindConfiguration(StorageSection));
-            silo.UseSqliteReminderService(options => options.DataSource = dataSource);
+            silo.Services.AddSqliteClusterStore(options => options.DataSource = dataSource);
+            silo.UseDailyfeedOutboxStorage();
+            silo.UseSqliteReminderService(options => options.BindConfiguration(ReminderSection));
             silo.Services.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = ReminderPeriod);
         });
         return builder.Build();

@@ -12,7 +12,7 @@ public interface ISqliteCounterGrain : IGrainWithStringKey
     Task ClearAsync();
 }
 
-/// <summary>Keeps its count in the default storage provider, which the tests set to SQLite.</summary>
+/// <summary>Keeps its count in the default storage provider: the outbox storage over the embedded SQLite store.</summary>
 public sealed class SqliteCounterGrain(
     [PersistentState(SqliteCounterGrain.StateName)] IPersistentState<SqliteCounterState> counter) : Grain, ISqliteCounterGrain
 {
@@ -29,29 +29,6 @@ public sealed class SqliteCounterGrain(
     }
 
     public Task ClearAsync() => counter.ClearStateAsync();
-}
-
-public interface ISqliteNamedStorageCounterGrain : IGrainWithStringKey
-{
-    Task<int> GetAsync();
-
-    Task AddAsync(int amount);
-}
-
-/// <summary>Keeps its count in a storage provider registered by name, not as the default.</summary>
-public sealed class SqliteNamedStorageCounterGrain(
-    [PersistentState("counter", SqliteNamedStorageCounterGrain.StorageName)] IPersistentState<SqliteCounterState> counter)
-    : Grain, ISqliteNamedStorageCounterGrain
-{
-    public const string StorageName = "sqlite-named";
-
-    public Task<int> GetAsync() => Task.FromResult(counter.State.Value);
-
-    public Task AddAsync(int amount)
-    {
-        counter.State.Value += amount;
-        return counter.WriteStateAsync();
-    }
 }
 
 public interface ISqliteReminderProbeGrain : IGrainWithStringKey

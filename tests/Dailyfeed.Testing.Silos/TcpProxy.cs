@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Dailyfeed.Api.Tests;
+namespace Dailyfeed.Testing.Silos;
 
 /// <summary>
 /// A loopback TCP forwarder that a test can cut: Down() drops every connection and refuses new ones, Up() serves
