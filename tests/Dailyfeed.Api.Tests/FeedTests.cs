@@ -34,11 +34,7 @@ public sealed class FeedTests(FeedCluster cluster) : IClassFixture<FeedCluster>
         await reader.SignupAndLoginAsync();
         var authorId = await author.SignupAndLoginAsync();
         await reader.PostAsync($"/api/members/follow/{authorId}");
-        var ids = new List<long>();
-        for (var i = 0; i < 5; i++)
-        {
-            ids.Add((await author.PostAsync("/api/posts", new { content = $"post {i}" })).Id);
-        }
+        var ids = await author.PostManyAsync(5);
 
         var first = await reader.GetAsync("/api/timeline/posts/followings?page=0&size=3");
         var second = await reader.GetAsync("/api/timeline/posts/followings?page=1&size=3");

@@ -1,6 +1,7 @@
 extern alias silo;
 
 using System.Reflection;
+using Dailyfeed.Testing.Silos;
 using Dailyfeed.Grains.Hosting;
 using Dailyfeed.Orleans.Pools;
 using Orleans;
@@ -22,7 +23,7 @@ public sealed class GrainPoolDeclarationTests
     private static readonly Dictionary<Type, string> DeliberatelyPoolless = [];
 
     /// <summary>Every concrete grain class in the Dailyfeed assemblies the silo and the gateway load.</summary>
-    private static readonly IReadOnlyList<Type> GrainClasses = DailyfeedClosureOf(
+    private static readonly IReadOnlyList<Type> GrainClasses = DailyfeedAssemblies.ClosureOf(
             typeof(DailyfeedGrainsServiceCollectionExtensions).Assembly,
             typeof(DailyfeedSiloExtensions).Assembly,
             typeof(Program).Assembly)
@@ -58,25 +59,5 @@ public sealed class GrainPoolDeclarationTests
                             || string.IsNullOrWhiteSpace(entry.Value))
             .Select(entry => entry.Key.FullName)
             .ShouldBeEmpty("listed as deliberately pool-less but no longer a pool-less grain class with a reason");
-    }
-
-    private static IReadOnlyList<Assembly> DailyfeedClosureOf(params Assembly[] roots)
-    {
-        var found = new Dictionary<string, Assembly>(StringComparer.Ordinal);
-        var pending = new Queue<Assembly>(roots);
-        while (pending.TryDequeue(out var assembly))
-        {
-            if (!found.TryAdd(assembly.GetName().Name!, assembly))
-            {
-                continue;
-            }
-
-            foreach (var reference in assembly.GetReferencedAssemblies().Where(name => name.Name!.StartsWith("Dailyfeed", StringComparison.Ordinal)))
-            {
-                pending.Enqueue(Assembly.Load(reference));
-            }
-        }
-
-        return [.. found.Values];
     }
 }

@@ -17,7 +17,7 @@ public sealed class LivePagingTests(FeedCluster cluster) : IClassFixture<FeedClu
         await reader.SignupAndLoginAsync();
         var authorId = await author.SignupAndLoginAsync();
         await reader.PostAsync($"/api/members/follow/{authorId}");
-        var ids = await PostManyAsync(author, 45);
+        var ids = await author.PostManyAsync(45);
         var deleted = new[] { ids[44], ids[40], ids[30], ids[22], ids[10] };
         foreach (var id in deleted)
         {
@@ -44,7 +44,7 @@ public sealed class LivePagingTests(FeedCluster cluster) : IClassFixture<FeedClu
         await reader.SignupAndLoginAsync();
         var authorId = await author.SignupAndLoginAsync();
         await reader.PostAsync($"/api/members/follow/{authorId}");
-        var ids = await PostManyAsync(author, 30);
+        var ids = await author.PostManyAsync(30);
         foreach (var id in ids.TakeLast(5))
         {
             await author.DeleteAsync($"/api/posts/{id}");
@@ -64,7 +64,7 @@ public sealed class LivePagingTests(FeedCluster cluster) : IClassFixture<FeedClu
         await reader.SignupAndLoginAsync();
         var authorId = await author.SignupAndLoginAsync();
         await reader.PostAsync($"/api/members/follow/{authorId}");
-        var ids = await PostManyAsync(author, 11);
+        var ids = await author.PostManyAsync(11);
         var fans = new List<ApiClient>();
         for (var i = 0; i < FeedCluster.FanOutThreshold; i++)
         {
@@ -110,17 +110,6 @@ public sealed class LivePagingTests(FeedCluster cluster) : IClassFixture<FeedClu
         first.ContentIds.ShouldBe(Enumerable.Reverse(kept), first.ToString());
         first.Data.GetProperty("hasNext").GetBoolean().ShouldBeFalse($"{doomed} was deleted with its parent");
         second.ContentIds.ShouldBeEmpty();
-    }
-
-    private static async Task<List<long>> PostManyAsync(ApiClient author, int count)
-    {
-        var ids = new List<long>();
-        for (var i = 0; i < count; i++)
-        {
-            ids.Add((await author.PostAsync("/api/posts", new { content = $"post {i}" })).Id);
-        }
-
-        return ids;
     }
 
     private static async Task<List<ApiResponse>> ReadPagesAsync(ApiClient client, string path, int pages)

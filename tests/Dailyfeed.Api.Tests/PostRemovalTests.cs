@@ -39,11 +39,7 @@ public sealed class PostRemovalTests(FailingCallsCluster cluster) : IClassFixtur
         await reader.SignupAndLoginAsync();
         var authorId = await author.SignupAndLoginAsync();
         await reader.PostAsync($"/api/members/follow/{authorId}");
-        var ids = new List<long>();
-        for (var i = 0; i < 11; i++)
-        {
-            ids.Add((await author.PostAsync("/api/posts", new { content = $"post {i}" })).Id);
-        }
+        var ids = await author.PostManyAsync(11);
 
         // The rankings come before search and feeds in the removal, so one failure there leaves every later list stale.
         cluster.Failures.FailNext<IPostRankingGrain>(nameof(IPostRankingGrain.RemoveAsync), count: 2);

@@ -4,6 +4,7 @@ using Dailyfeed.Grains.ReadModels;
 using Dailyfeed.Orleans.Outbox.PostgreSql.Hosting;
 using Dailyfeed.Orleans.Outbox.Sqlite.Hosting;
 using Dailyfeed.Orleans.Pools.Broadcast;
+using Dailyfeed.Testing.Silos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
@@ -26,7 +27,7 @@ internal static class GrainBoundary
     /// Every Dailyfeed assembly a silo loads: the grains and the providers a host composes, and all the Dailyfeed
     /// assemblies they reference (errors, service defaults, pools, hosting, outbox, ...).
     /// </summary>
-    public static IReadOnlyList<Assembly> ProductAssemblies { get; } = DailyfeedClosureOf(
+    public static IReadOnlyList<Assembly> ProductAssemblies { get; } = DailyfeedAssemblies.ClosureOf(
         typeof(PostViewReadModel).Assembly,
         typeof(PostgreSqlServiceCollectionExtensions).Assembly,
         typeof(SqliteServiceCollectionExtensions).Assembly,
@@ -92,26 +93,6 @@ internal static class GrainBoundary
     private static IEnumerable<Type> BroadcastMessagesHandledBy(Type handler) => handler.GetInterfaces()
         .Where(contract => contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IPoolMessageHandler<>))
         .Select(contract => contract.GetGenericArguments()[0]);
-
-    private static IReadOnlyList<Assembly> DailyfeedClosureOf(params Assembly[] roots)
-    {
-        var found = new Dictionary<string, Assembly>(StringComparer.Ordinal);
-        var pending = new Queue<Assembly>(roots);
-        while (pending.TryDequeue(out var assembly))
-        {
-            if (!found.TryAdd(assembly.GetName().Name!, assembly))
-            {
-                continue;
-            }
-
-            foreach (var reference in assembly.GetReferencedAssemblies().Where(name => name.Name!.StartsWith("Dailyfeed", StringComparison.Ordinal)))
-            {
-                pending.Enqueue(Assembly.Load(reference));
-            }
-        }
-
-        return found.Values.OrderBy(assembly => assembly.GetName().Name, StringComparer.Ordinal).ToList();
-    }
 
     private static void Visit(Type type, HashSet<Type> found)
     {
