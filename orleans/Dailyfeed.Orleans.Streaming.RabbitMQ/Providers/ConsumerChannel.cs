@@ -30,14 +30,13 @@ public sealed class ConsumerChannel
     public IChannel Channel { get; }
 
     /// <summary>The consumer registered on the channel, once it is.</summary>
-    public AsyncDefaultBasicConsumer? Consumer { get; set; }
+    public QueueConsumer? Consumer { get; set; }
 
     /// <summary>
-    /// True when the broker cancelled the consumer on an open channel (its queue was deleted, or the queue's node
-    /// went away): the channel stays open but delivers nothing more, so the receiver must consume anew. A consumer
-    /// also stops running while its connection is being recovered; the channel is closed then and left to the client.
+    /// True when the broker cancelled the consumer (its queue was deleted): the channel stays open but delivers
+    /// nothing more, so the receiver must consume anew.
     /// </summary>
-    public bool CancelledByBroker => Channel.IsOpen && Consumer is { IsRunning: false };
+    public bool CancelledByBroker => Consumer is { CancelledByBroker: true };
 
     public int Epoch => Volatile.Read(ref epoch);
 

@@ -135,7 +135,7 @@ public sealed partial class RabbitMqQueueAdapterReceiver(
         var open = await connection.GetOrConnectOrThrowAsync(cancellationToken);
         var started = new ConsumerChannel(await open.CreateChannelAsync(cancellationToken: cancellationToken));
         await started.Channel.BasicQosAsync(prefetchSize: 0, options.PrefetchCount, global: false, cancellationToken);
-        var consumer = new AsyncEventingBasicConsumer(started.Channel);
+        var consumer = new QueueConsumer(started.Channel);
         consumer.ReceivedAsync += (_, delivery) => OnReceivedAsync(started, delivery);
         await started.Channel.BasicConsumeAsync(QueueName, autoAck: false, consumer, cancellationToken);
         started.Consumer = consumer;
