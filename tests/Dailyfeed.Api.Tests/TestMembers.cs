@@ -32,28 +32,31 @@ public static class TestMembers
         var unique = Guid.NewGuid().ToString("N")[..10];
         var email = $"m{unique}@example.com";
         var registration = Registration(email, handle ?? $"h_{unique}");
-        var signup = await client.PostAsync("/api/authentication/signup", registration);
-        for (var retry = 0; retry < UnavailableRetries && signup.Status == HttpStatusCode.ServiceUnavailable; retry++)
+        var signup = await WhileUnavailableAsync(() => client.PostAsync("/api/authentication/signup", registration));
+        if (signup.Code == ErrorCodes.MemberAlreadyExists)
         {
-            await Task.Delay(UnavailableRetryPause);
-            signup = await client.PostAsync("/api/authentication/signup", registration);
-            if (signup.Code == ErrorCodes.MemberAlreadyExists)
-            {
-                (await client.LoginAsync(email)).Status.ShouldBe(HttpStatusCode.OK);
-                return (await client.GetAsync("/api/members/profile")).Id;
-            }
+            // The email is new to this call: only an attempt answered 503 can have created the member.
+            (await WhileUnavailableAsync(() => client.LoginAsync(email))).Status.ShouldBe(HttpStatusCode.OK);
+            return (await client.GetAsync("/api/members/profile")).Id;
         }
 
         signup.Status.ShouldBe(HttpStatusCode.Created, signup.ToString());
-        var login = await client.LoginAsync(email);
-        for (var retry = 0; retry < UnavailableRetries && login.Status == HttpStatusCode.ServiceUnavailable; retry++)
-        {
-            await Task.Delay(UnavailableRetryPause);
-            login = await client.LoginAsync(email);
-        }
-
+        var login = await WhileUnavailableAsync(() => client.LoginAsync(email));
         login.Status.ShouldBe(HttpStatusCode.OK, login.ToString());
         return signup.Id;
+    }
+
+    /// <summary>Sends again, after a pause, while the answer is 503, at most <see cref="UnavailableRetries"/> times.</summary>
+    private static async Task<ApiResponse> WhileUnavailableAsync(Func<Task<ApiResponse>> send)
+    {
+        var response = await send();
+        for (var retry = 0; retry < UnavailableRetries && response.Status == HttpStatusCode.ServiceUnavailable; retry++)
+        {
+            await Task.Delay(UnavailableRetryPause);
+            response = await send();
+        }
+
+        return response;
     }
 
     private const int UnavailableRetries = 2;
