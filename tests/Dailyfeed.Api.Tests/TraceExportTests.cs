@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Dailyfeed.ServiceDefaults.Telemetry;
+using Dailyfeed.Testing.Telemetry;
 using Microsoft.AspNetCore.TestHost;
 using OpenTelemetry.Trace;
 using Shouldly;
@@ -16,10 +17,12 @@ public sealed class TraceExportTests(ApiCluster cluster) : IClassFixture<ApiClus
 {
     private const string OrleansGrainCalls = "Microsoft.Orleans.Application";
 
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task One_trace_id_links_the_gateway_request_and_the_grain_calls_it_causes_on_the_silos()
     {
-        var spans = new List<Activity>();
+        var spans = new RecordedSpans();
         await using var gateway = cluster.Gateway.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
             services.AddDailyfeedTracing(tracing => tracing.AddInMemoryExporter(spans))));
         using var client = new ApiClient(gateway.CreateClient(new() { BaseAddress = new Uri("https://localhost"), HandleCookies = true }));
@@ -29,15 +32,12 @@ public sealed class TraceExportTests(ApiCluster cluster) : IClassFixture<ApiClus
 
         (await client.PostAsync("/api/posts", new { content = "traced by OpenTelemetry" })).Status.ShouldBe(HttpStatusCode.Created);
 
-        // Spans are exported when they end; the silo side of the last call may end just after the response is sent.
-        Activity[] trace = [];
-        await Eventually.HoldsAsync(() =>
-        {
-            trace = [.. spans.ToArray().Where(s => s.TraceId == traceId)];
-            return Task.FromResult(trace.Any(s => s.Source.Name == OrleansGrainCalls && s.Kind == ActivityKind.Server && s.DisplayName.Contains("CreateAsync")));
-        });
+        // Spans are exported when they end: the HTTP server span after the response was sent, the silo's side of the
+        // last call possibly after that.
+        var trace = await spans.WaitForTraceAsync(traceId, Patience, IsRequest,
+            span => span.Source.Name == OrleansGrainCalls && span.Kind == ActivityKind.Server && span.DisplayName.Contains("CreateAsync"));
 
-        var request = trace.Where(s => s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore").ShouldHaveSingleItem("the gateway's HTTP server span");
+        var request = trace.Where(IsRequest).ShouldHaveSingleItem("the gateway's HTTP server span");
         request.GetTagItem("http.route").ShouldBe("/api/posts/", "the route template (the posts group maps \"/\")");
         var outgoing = trace.Where(s => s.Source.Name == OrleansGrainCalls && s.Kind == ActivityKind.Client).ToList();
         outgoing.ShouldNotBeEmpty("the cluster client's grain calls");
@@ -47,4 +47,6 @@ public sealed class TraceExportTests(ApiCluster cluster) : IClassFixture<ApiClus
         served.ShouldAllBe(s => spanIds.Contains(s.ParentSpanId), "every served call hangs under a span of the same trace");
         trace.ShouldContain(s => s.Source.Name == "Npgsql", "the post's state written to PostgreSQL by the silo");
     }
+
+    private static bool IsRequest(Activity span) => span.Source.Name == "Microsoft.AspNetCore" && span.Kind == ActivityKind.Server;
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dailyfeed.ServiceDefaults.Telemetry;
+using Dailyfeed.Testing.Telemetry;
 using Microsoft.AspNetCore.TestHost;
 using OpenTelemetry.Trace;
 using Shouldly;
@@ -15,10 +16,12 @@ namespace Dailyfeed.Gateway.Tests;
 /// </summary>
 public sealed class StreamTraceTests
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task The_stream_delivery_a_request_causes_is_a_span_of_the_request_trace()
     {
-        var spans = new List<Activity>();
+        var spans = new RecordedSpans();
         await using var gateway = new EmbeddedGatewayFactory().WithWebHostBuilder(b => b.ConfigureTestServices(services =>
             services.AddDailyfeedTracing(tracing => tracing.AddInMemoryExporter(spans))));
         using var client = gateway.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
@@ -32,18 +35,14 @@ public sealed class StreamTraceTests
 
         (await client.PostAsJsonAsync("/api/posts", new { content = "a traced post" })).StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        Activity[] trace = [];
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!trace.Any(IsDelivery) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            trace = [.. spans.ToArray().Where(s => s.TraceId == traceId)];
-        }
+        var trace = await spans.WaitForTraceAsync(traceId, Patience, IsDelivery, IsRequest);
 
         var delivery = trace.Where(IsDelivery).ShouldHaveSingleItem("the activity event's delivery, in the request's trace");
-        trace.ShouldContain(s => s.Source.Name == "Microsoft.AspNetCore" && s.Kind == ActivityKind.Server, "the gateway's HTTP server span");
+        trace.ShouldContain(span => IsRequest(span), "the gateway's HTTP server span");
         trace.Select(s => s.SpanId).ShouldContain(delivery.ParentSpanId, "the delivery hangs under a recorded span of the request");
     }
+
+    private static bool IsRequest(Activity span) => span.Source.Name == "Microsoft.AspNetCore" && span.Kind == ActivityKind.Server;
 
     private static bool IsDelivery(Activity span) =>
         span.Source.Name == TraceContext.SourceName && span.Kind == ActivityKind.Consumer && span.DisplayName.EndsWith(" deliver", StringComparison.Ordinal);

@@ -6,6 +6,7 @@ using Dailyfeed.Grains.Abstractions.Activities;
 using Dailyfeed.Orleans.Outbox.Streams;
 using Dailyfeed.Orleans.Streaming.RabbitMQ.Broker;
 using Dailyfeed.ServiceDefaults.Telemetry;
+using Dailyfeed.Testing.Telemetry;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,7 @@ public sealed class RequestTraceTests(PrivateBroker broker, ITestOutputHelper ou
     [Fact]
     public async Task One_trace_id_links_the_gateway_request_the_grain_call_on_a_silo_and_the_activity_delivered_over_RabbitMQ()
     {
-        var spans = new List<Activity>();
+        var spans = new RecordedSpans();
         await using var gateway = new StreamGateway(_cluster).WithWebHostBuilder(b => b.ConfigureTestServices(services =>
             services.AddDailyfeedTracing(tracing => tracing.AddInMemoryExporter(spans))));
         using var http = gateway.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
@@ -48,16 +49,11 @@ public sealed class RequestTraceTests(PrivateBroker broker, ITestOutputHelper ou
 
         (await http.PostAsJsonAsync("/api/posts", new { content = "traced over RabbitMQ" })).StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        Activity[] trace = [];
-        await Eventually.HoldsAsync(() =>
-        {
-            trace = [.. spans.ToArray().Where(s => s.TraceId == traceId)];
-            return Task.FromResult(trace.Any(IsActivityDelivery));
-        }, Patience, "the post's activity was never delivered within the request's trace");
+        // Each span is exported when it ends, in no fixed order: the HTTP server span may end after the delivery.
+        var trace = await spans.WaitForTraceAsync(traceId, Patience, IsRequest, IsActivityDelivery);
         output.WriteLine(string.Join('\n', trace.Select(s => $"{s.Source.Name} {s.Kind} {s.DisplayName} {s.SpanId} <- {s.ParentSpanId}")));
 
-        trace.Where(s => s.Source.Name == "Microsoft.AspNetCore" && s.Kind == ActivityKind.Server)
-            .ShouldHaveSingleItem("the gateway's HTTP server span");
+        trace.Where(IsRequest).ShouldHaveSingleItem("the gateway's HTTP server span");
         var served = trace.Where(s => s.Source.Name == OrleansGrainCalls && s.Kind == ActivityKind.Server).ToList();
         served.ShouldContain(s => s.DisplayName.Contains("CreateAsync"), "the post grain's call, served on a silo");
         var delivery = trace.Where(IsActivityDelivery).ShouldHaveSingleItem("one delivery of the post's activity event");
@@ -67,6 +63,8 @@ public sealed class RequestTraceTests(PrivateBroker broker, ITestOutputHelper ou
         _cluster.SiloService<IServiceProvider>().GetRequiredKeyedService<RabbitMqConnection>(DailyfeedStreams.ProviderName)
             .Describe().ShouldContain($":{broker.Port}/");
     }
+
+    private static bool IsRequest(Activity span) => span.Source.Name == "Microsoft.AspNetCore" && span.Kind == ActivityKind.Server;
 
     private static bool IsActivityDelivery(Activity span) =>
         span.Source.Name == TraceContext.SourceName && span.Kind == ActivityKind.Consumer
