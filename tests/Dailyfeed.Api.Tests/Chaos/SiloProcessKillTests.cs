@@ -27,8 +27,12 @@ public sealed class SiloProcessKillTests(SiloProcessCluster cluster, ITestOutput
 
     private const double MaxErrorRatio = 0.01;
 
-    /// <summary>Enough answered requests after the kill for a 1% bound to mean something.</summary>
-    private const int MinRequestsAfterKill = 200;
+    /// <summary>
+    /// Enough answered requests after the kill for a 1% bound to measure the recovery rather than the machine's speed:
+    /// a kill fails the requests in flight on the dead silo, a few per worker (2-7 of the 8 workers' in runs so far),
+    /// however slowly a loaded machine sends the rest.
+    /// </summary>
+    private const int MinRequestsAfterKill = 1_000;
 
     /// <summary>Bounds the load by count as well as by time, whatever the machine's speed.</summary>
     private const int MaxRequestsPerWorker = 2_000;
@@ -48,7 +52,7 @@ public sealed class SiloProcessKillTests(SiloProcessCluster cluster, ITestOutput
     /// After recovery the load goes on until <see cref="MinRequestsAfterKill"/> requests were answered since the kill:
     /// on a starved machine the workers answer slowly. This bounds that wait.
     /// </summary>
-    private static readonly TimeSpan AfterRecoveryLimit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan AfterRecoveryLimit = TimeSpan.FromSeconds(90);
 
     private static readonly TimeSpan LoadLimit = BeforeKill + RecoveryLimit + AfterRecoveryLimit;
     private static readonly TimeSpan RequestPause = TimeSpan.FromMilliseconds(10);
