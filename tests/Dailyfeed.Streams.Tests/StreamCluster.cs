@@ -37,7 +37,7 @@ public sealed class StreamCluster : IAsyncDisposable
     public static readonly TimeSpan DeliveryRetryDelay = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How much longer than the provider's retry window a poison event may hold its stream on a loaded CI machine.</summary>
-    public static readonly TimeSpan PoisonBlockSlack = TimeSpan.FromSeconds(4);
+    public static readonly TimeSpan PoisonBlockSlack = TimeSpan.FromSeconds(9);
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..10];
 
