@@ -15,12 +15,14 @@ namespace Dailyfeed.Grains.Authentication;
 /// </summary>
 [GrainPool(GrainPools.Write)]
 public sealed class RefreshSessionGrain(
-    [PersistentState("refresh_session")] IPersistentState<RefreshSessionState> session,
+    [PersistentState(RefreshSessionGrain.StateName)] IPersistentState<RefreshSessionState> session,
     IOptions<AuthenticationOptions> options,
     IOptions<RefreshReuseOptions> reuse,
     TimeProvider clock,
     ILogger<RefreshSessionGrain> logger) : Grain, IRefreshSessionGrain
 {
+    public const string StateName = "refresh_session";
+
     private readonly AuthenticationOptions _options = options.Value;
     private readonly RefreshReuseOptions _reuse = reuse.Value;
 

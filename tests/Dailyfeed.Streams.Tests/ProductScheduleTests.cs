@@ -3,6 +3,7 @@ using Dailyfeed.Grains.Activities;
 using Dailyfeed.Grains.Authentication;
 using Dailyfeed.Orleans.Outbox.Streams;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Orleans.Configuration;
 using Shouldly;
 
@@ -10,7 +11,7 @@ namespace Dailyfeed.Streams.Tests;
 
 /// <summary>
 /// The product's own durable schedules (key rotation, token cleanup, dead-letter replay) on silos built as deployed
-/// ones: registered by the silo's start alone, in PostgreSQL's reminder table, and ticking into real work. Each test
+/// ones: registered by the silo's start alone, in PostgreSQL's reminder table, and each ticking into its real work. Each test
 /// owns a one-silo cluster, as the two need different periods.
 /// </summary>
 [Collection(BrokerCollection.Name)]
@@ -43,12 +44,16 @@ public sealed class ProductScheduleTests(PrivateBroker broker)
     }
 
     [Fact]
-    public async Task With_short_periods_the_reminders_rotate_the_signing_key_and_replay_a_listener_dead_letter_by_themselves()
+    public async Task With_short_periods_the_reminders_rotate_the_signing_key_replay_a_listener_dead_letter_and_delete_an_expired_session_by_themselves()
     {
         await using var cluster = await StreamCluster.DeployAsync(broker, silos: 1, ShortPeriods(), services =>
             services.Configure<ReminderOptions>(reminders => reminders.MinimumReminderPeriod = ShortMinimumPeriod));
         var ring = cluster.Grains.GetGrain<ISigningKeyRingGrain>(SigningKeyRing.Key);
         var firstPrimary = PrimaryOf(await ring.GetKeysAsync());
+
+        // A login session whose refresh token expires in a moment; the test never runs a cleanup pass itself.
+        await cluster.Grains.GetGrain<IRefreshSessionGrain>(Guid.NewGuid()).StartAsync(5, new ClientInfo("schedule test", null));
+        (await StoredSessionsAsync(cluster)).ShouldBe(1, "the session's record is stored");
 
         // A listener dead letter; the test never replays it: only the reminder can bring it to its consumer.
         var poison = StreamEvents.PostRead(21, 77);
@@ -63,6 +68,8 @@ public sealed class ProductScheduleTests(PrivateBroker broker)
         await Eventually.HoldsAsync(async () => (await cluster.ActivitiesAsync(21)).Any(a => a.PostId == 77), Patience,
             "the replay reminder never delivered the dead-lettered event");
         (await OpenListenerDeadLettersAsync(cluster)).ShouldNotContain(d => d.Event.MessageKey == poison.MessageKey);
+        await Eventually.HoldsAsync(async () => await StoredSessionsAsync(cluster) == 0, Patience,
+            "the cleanup reminder never deleted the expired session's record");
     }
 
     private static Dictionary<string, string?> ShortPeriods() => new()
@@ -70,7 +77,20 @@ public sealed class ProductScheduleTests(PrivateBroker broker)
         [$"{AuthenticationOptions.Section}:{nameof(AuthenticationOptions.KeyRotationInterval)}"] = ShortPeriod.ToString("c"),
         [$"{AuthenticationOptions.Section}:{nameof(AuthenticationOptions.CleanupInterval)}"] = ShortPeriod.ToString("c"),
         [$"{ActivityOptions.Section}:{nameof(ActivityOptions.ReplayInterval)}"] = ShortPeriod.ToString("c"),
+        [$"{AuthenticationOptions.Section}:{nameof(AuthenticationOptions.RefreshTokenLifetime)}"] = ShortPeriod.ToString("c"),
+        [$"{AuthenticationOptions.Section}:{nameof(AuthenticationOptions.SessionExpiryBucket)}"] = ShortMinimumPeriod.ToString("c"),
     };
+
+    /// <summary>Refresh sessions with a stored record in the cluster's own schema (clearing a grain's state deletes its row).</summary>
+    private static async Task<long> StoredSessionsAsync(StreamCluster cluster)
+    {
+        await using var connection = new NpgsqlConnection(StreamCluster.ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand(
+            $"SELECT count(*) FROM {cluster.Schema}.grain_state WHERE state_name = $1", connection);
+        query.Parameters.AddWithValue(RefreshSessionGrain.StateName);
+        return (long)(await query.ExecuteScalarAsync())!;
+    }
 
     /// <summary>The product's schedules by base name (a schedule's reminder name carries its period after '@').</summary>
     private static Dictionary<string, TimeSpan> SchedulesIn(IReadOnlyDictionary<string, TimeSpan> reminders) =>
