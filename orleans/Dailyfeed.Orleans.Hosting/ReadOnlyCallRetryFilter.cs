@@ -37,7 +37,7 @@ internal sealed class ReadOnlyCallRetryFilter(IOptions<ResilienceOptions> option
             }
             catch (Exception ex) when (attempt < profile.MaxRetries && IsSiloFailure(ex))
             {
-                RuntimeMetrics.Retries.Add(1, new KeyValuePair<string, object?>("edge", "read_only_grain_call"));
+                PlatformMetrics.Retries.Add(1, new KeyValuePair<string, object?>("edge", "read_only_grain_call"));
                 await Task.Delay(profile.RetryBaseDelay * (1 << attempt)).ConfigureAwait(false);
             }
         }

@@ -47,7 +47,7 @@ public sealed partial class OpsMetricsTests(EmbeddedGatewayFactory factory) : IC
     private static HashSet<string> DeclaredCounterNames()
     {
         // Static meters come to life with their class; make sure both of ours have before listening.
-        RuntimeHelpers.RunClassConstructor(typeof(RuntimeMetrics).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(PlatformMetrics).TypeHandle);
         RuntimeHelpers.RunClassConstructor(typeof(Program).Assembly.GetType("Dailyfeed.Gateway.Api.Telemetry.GatewayMetrics", throwOnError: true)!.TypeHandle);
         var names = new HashSet<string>();
         using var listener = new MeterListener();

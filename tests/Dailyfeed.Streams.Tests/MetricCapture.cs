@@ -9,7 +9,7 @@ namespace Dailyfeed.Streams.Tests;
 /// </summary>
 public sealed class MetricCapture : IDisposable
 {
-    private const string RuntimeMeter = "Dailyfeed.Runtime";
+    private const string PlatformMeter = "Dailyfeed.Platform";
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _byTag = new(StringComparer.Ordinal);
 
@@ -17,7 +17,7 @@ public sealed class MetricCapture : IDisposable
     {
         _listener.InstrumentPublished = (published, listener) =>
         {
-            if (published.Meter.Name == RuntimeMeter && published.Name == instrument)
+            if (published.Meter.Name == PlatformMeter && published.Name == instrument)
             {
                 listener.EnableMeasurementEvents(published);
             }

@@ -53,21 +53,21 @@ public sealed class DependencyPipeline
                 {
                     State = CircuitState.Open;
                     _openUntil = DateTime.UtcNow + args.BreakDuration;
-                    RuntimeMetrics.CircuitTransitions.Add(1, new("dependency", dependency), new("state", "open"));
+                    PlatformMetrics.CircuitTransitions.Add(1, new("dependency", dependency), new("state", "open"));
                     logger.LogWarning(args.Outcome.Exception, "Circuit to {Dependency} opened for {BreakDuration}", dependency, args.BreakDuration);
                     return ValueTask.CompletedTask;
                 },
                 OnHalfOpened = _ =>
                 {
                     State = CircuitState.HalfOpen;
-                    RuntimeMetrics.CircuitTransitions.Add(1, new("dependency", dependency), new("state", "half_open"));
+                    PlatformMetrics.CircuitTransitions.Add(1, new("dependency", dependency), new("state", "half_open"));
                     logger.LogInformation("Circuit to {Dependency} half-open: probing", dependency);
                     return ValueTask.CompletedTask;
                 },
                 OnClosed = _ =>
                 {
                     State = CircuitState.Closed;
-                    RuntimeMetrics.CircuitTransitions.Add(1, new("dependency", dependency), new("state", "closed"));
+                    PlatformMetrics.CircuitTransitions.Add(1, new("dependency", dependency), new("state", "closed"));
                     logger.LogInformation("Circuit to {Dependency} closed", dependency);
                     return ValueTask.CompletedTask;
                 },
@@ -112,7 +112,7 @@ public sealed class DependencyPipeline
 
     private ValueTask CountRefusal(string reason)
     {
-        RuntimeMetrics.DependencyRefusals.Add(1, new KeyValuePair<string, object?>("dependency", _dependency), new KeyValuePair<string, object?>("reason", reason));
+        PlatformMetrics.DependencyRefusals.Add(1, new KeyValuePair<string, object?>("dependency", _dependency), new KeyValuePair<string, object?>("reason", reason));
         return ValueTask.CompletedTask;
     }
 

@@ -26,8 +26,8 @@ internal sealed class GrainCallMetricsFilter : IOutgoingGrainCallFilter
         finally
         {
             var grainType = new KeyValuePair<string, object?>("grain_type", context.InterfaceMethod?.DeclaringType?.Name ?? context.InterfaceName);
-            RuntimeMetrics.GrainCalls.Add(1, grainType, new("method", context.MethodName), new("outcome", outcome));
-            RuntimeMetrics.GrainCallDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, grainType);
+            PlatformMetrics.GrainCalls.Add(1, grainType, new("method", context.MethodName), new("outcome", outcome));
+            PlatformMetrics.GrainCallDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, grainType);
         }
     }
 }

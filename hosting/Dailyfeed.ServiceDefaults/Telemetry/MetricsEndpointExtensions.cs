@@ -32,7 +32,7 @@ public static class MetricsEndpointExtensions
         services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
         services.AddSingleton<IOutgoingGrainCallFilter, GrainCallMetricsFilter>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(RuntimeMetrics.MeterPrefix + "*", OrleansMeterName)
+            .AddMeter(PlatformMetrics.MeterPrefix + "*", OrleansMeterName)
             .AddAspNetCoreInstrumentation()
             .AddHttpClientInstrumentation()
             .AddRuntimeInstrumentation()
@@ -51,7 +51,7 @@ public static class MetricsEndpointExtensions
             // One view for all three decisions: the SDK makes a stream for every view that matches, so a drop in one
             // view would not stop another view's stream of the same instrument.
             var ownMeters = provider.GetRequiredService<IMeterFactory>();
-            var requestDuration = new ExplicitBucketHistogramConfiguration { Boundaries = [.. RuntimeMetrics.DurationBuckets] };
+            var requestDuration = new ExplicitBucketHistogramConfiguration { Boundaries = [.. PlatformMetrics.DurationBuckets] };
             metrics.AddView(instrument =>
                 dropped.Contains(instrument.Name) || instrument.Meter.Scope is IMeterFactory other && !ReferenceEquals(other, ownMeters)
                     ? MetricStreamConfiguration.Drop

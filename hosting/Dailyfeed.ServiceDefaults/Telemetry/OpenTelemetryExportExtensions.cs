@@ -44,7 +44,7 @@ public static class OpenTelemetryExportExtensions
     /// <summary>
     /// Records spans of every hop a request takes: the gateway's HTTP server span, outgoing HTTP, Npgsql commands,
     /// Orleans grain calls on caller and callee (Orleans' activity propagation carries the trace between silos) and
-    /// the runtime's own stream deliveries, handed to <paramref name="export"/>'s exporter. Without an exporter nothing
+    /// the platform's own stream deliveries, handed to <paramref name="export"/>'s exporter. Without an exporter nothing
     /// is recorded: spans cost CPU on every request, so they are only made when someone reads them.
     /// </summary>
     public static IServiceCollection AddDailyfeedTracing(this IServiceCollection services, Action<TracerProviderBuilder> export)

@@ -9,7 +9,7 @@ namespace Dailyfeed.ServiceDefaults.Telemetry;
 public static class TraceContext
 {
     public const string Header = "traceparent";
-    public const string SourceName = "Dailyfeed.Runtime";
+    public const string SourceName = "Dailyfeed.Platform";
 
     /// <summary>Orleans' source for application grain calls (its activity propagation filters start these).</summary>
     public const string OrleansGrainCallSourceName = "Microsoft.Orleans.Application";

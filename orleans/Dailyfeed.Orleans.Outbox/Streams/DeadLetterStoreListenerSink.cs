@@ -23,7 +23,7 @@ internal sealed class DeadLetterStoreListenerSink(
         foreach (var streamEvent in DecodeEvents(deadLetter))
         {
             await store.AddAsync(DeadLetterKind.Listener, streamEvent, error, deadLetter.Attempts, CancellationToken.None).ConfigureAwait(false);
-            RuntimeMetrics.DeadLetters.Add(1, new KeyValuePair<string, object?>("kind", "listener"));
+            PlatformMetrics.DeadLetters.Add(1, new KeyValuePair<string, object?>("kind", "listener"));
             logger.LogError("Event {MessageKey} moved to listener dead letters after {Attempts} delivery attempts: {Error}",
                 streamEvent.MessageKey, deadLetter.Attempts, deadLetter.Error);
         }

@@ -80,14 +80,14 @@ internal sealed class OutboxRelay
         if (attempts >= _options.MaxPublishAttempts)
         {
             await _outbox.MoveToDeadLettersAsync(entry.Sequence, error.Message, cancellationToken).ConfigureAwait(false);
-            RuntimeMetrics.DeadLetters.Add(1, new KeyValuePair<string, object?>("kind", "publisher"));
+            PlatformMetrics.DeadLetters.Add(1, new KeyValuePair<string, object?>("kind", "publisher"));
             _logger.LogError("Event {MessageKey} moved to publisher dead letters after {Attempts} publish attempts", entry.Event.MessageKey, attempts);
             return;
         }
 
         var backoff = TimeSpan.FromTicks(Math.Min(_options.PublishBackoff.Ticks << Math.Min(attempts - 1, 20), _options.MaxPublishBackoff.Ticks));
         await _outbox.ReleaseAsync(entry.Sequence, _clock.GetUtcNow() + backoff, cancellationToken).ConfigureAwait(false);
-        RuntimeMetrics.PublishRetries.Add(1);
+        PlatformMetrics.PublishRetries.Add(1);
         _logger.LogWarning("Publishing {MessageKey} failed (attempt {Attempts}): {Error}", entry.Event.MessageKey, attempts, error.Message);
     }
 

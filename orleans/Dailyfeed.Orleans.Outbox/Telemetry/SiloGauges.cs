@@ -12,7 +12,7 @@ using Dailyfeed.ServiceDefaults.Telemetry;
 namespace Dailyfeed.Orleans.Outbox.Telemetry;
 
 /// <summary>
-/// A silo's current values as observable gauges (meter "Dailyfeed.Runtime.Silo"): activations, the grain-storage
+/// A silo's current values as observable gauges (meter "Dailyfeed.Silo"): activations, the grain-storage
 /// circuit, and the stream backlog the alerts watch. The backlog needs store queries, which a scrape must not wait on,
 /// so they run every <see cref="MetricsOptions.BacklogSampleInterval"/> here and the gauges report the last sample.
 /// A process with no silo (the gateway in cluster mode) has none of these and this service does nothing.
@@ -20,7 +20,7 @@ namespace Dailyfeed.Orleans.Outbox.Telemetry;
 internal sealed partial class SiloGauges(IServiceProvider services, IMeterFactory meters, IOptions<MetricsOptions> options, ILogger<SiloGauges> logger)
     : BackgroundService
 {
-    public const string MeterName = "Dailyfeed.Runtime.Silo";
+    public const string MeterName = "Dailyfeed.Silo";
 
     private long _outboxPending;
     private long _oldestWaitingSinceTicks;

@@ -5,7 +5,7 @@ using Dailyfeed.ServiceDefaults.Telemetry;
 namespace Dailyfeed.Orleans.Outbox.Telemetry;
 
 /// <summary>
-/// Counts stream deliveries a consumer failed (<see cref="RuntimeMetrics.DeliveryFailures"/>). Orleans' pulling agents
+/// Counts stream deliveries a consumer failed (<see cref="PlatformMetrics.DeliveryFailures"/>). Orleans' pulling agents
 /// hand events to consumers as grain calls that carry the batch container, so this outgoing filter on the silo sees
 /// every attempt, whichever stream provider made it; each failure is one delivery retry, or the dead-lettering after
 /// the last attempt. Calls without a batch pass straight through.
@@ -27,7 +27,7 @@ internal sealed class StreamDeliveryMetricsFilter : IOutgoingGrainCallFilter
         }
         catch
         {
-            RuntimeMetrics.DeliveryFailures.Add(1, new KeyValuePair<string, object?>("stream", stream));
+            PlatformMetrics.DeliveryFailures.Add(1, new KeyValuePair<string, object?>("stream", stream));
             throw;
         }
     }

@@ -3,16 +3,16 @@ using System.Diagnostics.Metrics;
 namespace Dailyfeed.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// The runtime's own instruments (meter "Dailyfeed.Runtime"): grain-call RED with domain outcomes, breaker transitions,
+/// The platform's own instruments (meter "Dailyfeed.Platform"): grain-call RED with domain outcomes, breaker transitions,
 /// retries and refusals. HTTP request metrics come from ASP.NET Core's own meter, process and .NET runtime ones from
 /// OpenTelemetry's instrumentation; the Prometheus exporter turns these names into dailyfeed_..._total and
 /// dailyfeed_..._seconds series.
 /// </summary>
-public static class RuntimeMetrics
+public static class PlatformMetrics
 {
-    public const string MeterName = "Dailyfeed.Runtime";
+    public const string MeterName = "Dailyfeed.Platform";
 
-    /// <summary>Every Dailyfeed meter (runtime, gateway, a host's gauges) starts with this; /metrics exports them all.</summary>
+    /// <summary>Every Dailyfeed meter (platform, gateway, a silo's gauges) starts with this; /metrics exports them all.</summary>
     public const string MeterPrefix = "Dailyfeed.";
 
     /// <summary>
