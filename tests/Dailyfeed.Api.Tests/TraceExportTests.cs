@@ -43,10 +43,15 @@ public sealed class TraceExportTests(ApiCluster cluster) : IClassFixture<ApiClus
         outgoing.ShouldNotBeEmpty("the cluster client's grain calls");
         var served = trace.Where(s => s.Source.Name == OrleansGrainCalls && s.Kind == ActivityKind.Server).ToList();
         served.ShouldNotBeEmpty("the calls the silos served");
+        // A served call's span ends before its caller's (the answer still has to travel back), and calls the request
+        // set off without awaiting may still be under way: each caller's span is waited for, not expected already.
+        trace = await spans.WaitForTraceAsync(traceId, Patience, [.. served.Select(CallerOf)]);
         var spanIds = trace.Select(s => s.SpanId).ToHashSet();
         served.ShouldAllBe(s => spanIds.Contains(s.ParentSpanId), "every served call hangs under a span of the same trace");
         trace.ShouldContain(s => s.Source.Name == "Npgsql", "the post's state written to PostgreSQL by the silo");
     }
 
     private static bool IsRequest(Activity span) => span.Source.Name == "Microsoft.AspNetCore" && span.Kind == ActivityKind.Server;
+
+    private static Func<Activity, bool> CallerOf(Activity served) => span => span.SpanId == served.ParentSpanId;
 }
