@@ -20,6 +20,12 @@ public sealed class ResilienceProfile
     /// <summary>Retries after the first attempt, for calls safe to repeat; never for answers (4xx-class outcomes).</summary>
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>
+    /// How many of <see cref="MaxRetries"/> may follow an attempt that timed out. A timeout usually means the answer was
+    /// lost with a silo that died while serving the call; under overload, though, every retry adds load, so few or none.
+    /// </summary>
+    public int MaxRetriesAfterTimeout { get; set; }
+
     /// <summary>First retry delay; doubles per retry, with jitter so callers do not retry in lockstep.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
@@ -54,8 +60,9 @@ public sealed class ResilienceOptions
     /// Calls to [ReadOnly] grain methods (gateway to cluster, silo to silo) whose silo is gone: retried with backoff
     /// (0.2 + 0.4 + 0.8 + 1.6 + 3.2 s) for about as long as the cluster takes to declare a crashed silo dead and place
     /// the grain again (<c>Dailyfeed.Orleans.Hosting.FailureDetectionOptions</c>), so a read during a failover is slow, not lost.
+    /// A read whose answer never came (in flight on a silo that died) is retried once after its response timeout.
     /// </summary>
-    public ResilienceProfile ReadOnlyCalls { get; set; } = new() { MaxRetries = 5, RetryBaseDelay = TimeSpan.FromMilliseconds(200) };
+    public ResilienceProfile ReadOnlyCalls { get; set; } = new() { MaxRetries = 5, MaxRetriesAfterTimeout = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(200) };
 
     /// <summary>
     /// Silo to the stream broker (outbox relay). While it is open, events simply wait in the outbox; a probe every
