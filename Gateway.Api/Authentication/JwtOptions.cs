@@ -20,6 +20,13 @@ public sealed class JwtOptions
     /// <summary>How often the gateway re-reads the signing keys (also re-read at once on an unknown kid).</summary>
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long after its last successful read the gateway goes on verifying with the keys it holds when a re-read fails
+    /// because the cluster or its database is down. Keys change only by rotation, which needs the same database; past
+    /// this the failure reaches the request (a 503), so a gateway cut off for long does not trust keys forever.
+    /// </summary>
+    public TimeSpan KeyRefreshFailureTolerance { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Least time between two unknown-kid refreshes, so garbage tokens cannot hammer the key ring.</summary>
     public TimeSpan UnknownKeyRefreshCooldown { get; set; } = TimeSpan.FromSeconds(1);
 
