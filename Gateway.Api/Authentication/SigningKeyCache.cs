@@ -53,8 +53,9 @@ public sealed class SigningKeyCache(IGrainFactory grains, IOptions<JwtOptions> o
     /// <summary>Read atomically: requests on many threads check it while a refresh writes it.</summary>
     private DateTimeOffset LastRefresh => new(Interlocked.Read(ref _lastRefreshTicks), TimeSpan.Zero);
 
-    private bool WithinFailureTolerance() =>
-        clock.GetUtcNow() - new DateTimeOffset(Interlocked.Read(ref _lastSuccessTicks), TimeSpan.Zero) < options.Value.KeyRefreshFailureTolerance;
+    private DateTimeOffset LastSuccess => new(Interlocked.Read(ref _lastSuccessTicks), TimeSpan.Zero);
+
+    private bool WithinFailureTolerance() => clock.GetUtcNow() - LastSuccess < options.Value.KeyRefreshFailureTolerance;
 
     public static SymmetricSecurityKey ToSecurityKey(SigningKey key) => new(key.Secret) { KeyId = key.KeyId };
 
@@ -75,7 +76,7 @@ public sealed class SigningKeyCache(IGrainFactory grains, IOptions<JwtOptions> o
             // Tried again after the refresh interval, not on every request while the outage lasts.
             Interlocked.Exchange(ref _lastRefreshTicks, clock.GetUtcNow().UtcTicks);
             logger.LogWarning("Signing keys could not be re-read ({Reason}); verifying with the keys read at {ReadAt:O}",
-                ex.Message, new DateTimeOffset(Interlocked.Read(ref _lastSuccessTicks), TimeSpan.Zero));
+                ex.Message, LastSuccess);
             return held;
         }
         finally

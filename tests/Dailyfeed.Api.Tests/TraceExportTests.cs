@@ -34,10 +34,10 @@ public sealed class TraceExportTests(ApiCluster cluster) : IClassFixture<ApiClus
 
         // Spans are exported when they end: the HTTP server span after the response was sent, the silo's side of the
         // last call possibly after that.
-        var trace = await spans.WaitForTraceAsync(traceId, Patience, IsRequest,
+        var trace = await spans.WaitForTraceAsync(traceId, Patience, RecordedSpans.IsHttpServerSpan,
             span => span.Source.Name == OrleansGrainCalls && span.Kind == ActivityKind.Server && span.DisplayName.Contains("CreateAsync"));
 
-        var request = trace.Where(IsRequest).ShouldHaveSingleItem("the gateway's HTTP server span");
+        var request = trace.Where(RecordedSpans.IsHttpServerSpan).ShouldHaveSingleItem("the gateway's HTTP server span");
         request.GetTagItem("http.route").ShouldBe("/api/posts/", "the route template (the posts group maps \"/\")");
         var outgoing = trace.Where(s => s.Source.Name == OrleansGrainCalls && s.Kind == ActivityKind.Client).ToList();
         outgoing.ShouldNotBeEmpty("the cluster client's grain calls");
@@ -50,8 +50,6 @@ public sealed class TraceExportTests(ApiCluster cluster) : IClassFixture<ApiClus
         served.ShouldAllBe(s => spanIds.Contains(s.ParentSpanId), "every served call hangs under a span of the same trace");
         trace.ShouldContain(s => s.Source.Name == "Npgsql", "the post's state written to PostgreSQL by the silo");
     }
-
-    private static bool IsRequest(Activity span) => span.Source.Name == "Microsoft.AspNetCore" && span.Kind == ActivityKind.Server;
 
     private static Func<Activity, bool> CallerOf(Activity served) => span => span.SpanId == served.ParentSpanId;
 }

@@ -50,10 +50,10 @@ public sealed class RequestTraceTests(PrivateBroker broker, ITestOutputHelper ou
         (await http.PostAsJsonAsync("/api/posts", new { content = "traced over RabbitMQ" })).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         // Each span is exported when it ends, in no fixed order: the HTTP server span may end after the delivery.
-        var trace = await spans.WaitForTraceAsync(traceId, Patience, IsRequest, IsActivityDelivery);
+        var trace = await spans.WaitForTraceAsync(traceId, Patience, RecordedSpans.IsHttpServerSpan, IsActivityDelivery);
         output.WriteLine(string.Join('\n', trace.Select(s => $"{s.Source.Name} {s.Kind} {s.DisplayName} {s.SpanId} <- {s.ParentSpanId}")));
 
-        trace.Where(IsRequest).ShouldHaveSingleItem("the gateway's HTTP server span");
+        trace.Where(RecordedSpans.IsHttpServerSpan).ShouldHaveSingleItem("the gateway's HTTP server span");
         var served = trace.Where(s => s.Source.Name == OrleansGrainCalls && s.Kind == ActivityKind.Server).ToList();
         served.ShouldContain(s => s.DisplayName.Contains("CreateAsync"), "the post grain's call, served on a silo");
         var delivery = trace.Where(IsActivityDelivery).ShouldHaveSingleItem("one delivery of the post's activity event");
@@ -63,8 +63,6 @@ public sealed class RequestTraceTests(PrivateBroker broker, ITestOutputHelper ou
         _cluster.SiloService<IServiceProvider>().GetRequiredKeyedService<RabbitMqConnection>(DailyfeedStreams.ProviderName)
             .Describe().ShouldContain($":{broker.Port}/");
     }
-
-    private static bool IsRequest(Activity span) => span.Source.Name == "Microsoft.AspNetCore" && span.Kind == ActivityKind.Server;
 
     private static bool IsActivityDelivery(Activity span) =>
         span.Source.Name == TraceContext.SourceName && span.Kind == ActivityKind.Consumer

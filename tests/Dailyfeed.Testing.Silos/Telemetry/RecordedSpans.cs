@@ -14,6 +14,9 @@ public sealed class RecordedSpans : Collection<Activity>
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
     private readonly Lock _gate = new();
 
+    /// <summary>The gateway's span for an HTTP request it served (ASP.NET Core's own source).</summary>
+    public static bool IsHttpServerSpan(Activity span) => span.Source.Name == "Microsoft.AspNetCore" && span.Kind == ActivityKind.Server;
+
     /// <summary>The exporter only adds; a snapshot reads under the same lock.</summary>
     protected override void InsertItem(int index, Activity item)
     {
