@@ -12,7 +12,12 @@ export DAILYFEED_REDIS="${DAILYFEED_REDIS:-127.0.0.1:6379}"
 dotnet build Dailyfeed.sln -c Release
 # Every assembly runs in parallel: no test stops the shared RabbitMQ broker. The stream suite's outage tests stop a
 # private RabbitMQ node of their own (tests/Dailyfeed.Streams.Tests/PrivateBroker.cs: free loopback ports, temp dir).
-dotnet test Dailyfeed.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
+results="$(mktemp -d)"
+if ! dotnet test Dailyfeed.sln -c Release --no-build --logger "console;verbosity=normal" \
+    --logger trx --results-directory "$results" "$@"; then
+  perl scripts/failed-tests.pl "$results"/*.trx >&2
+  exit 1
+fi
 
 # Web client: rebuild it from web/ and fail if the committed bundle in Gateway.Api/wwwroot is stale.
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build)
