@@ -15,7 +15,7 @@ dotnet build Dailyfeed.sln -c Release
 results="$(mktemp -d)"
 if ! dotnet test Dailyfeed.sln -c Release --no-build --logger "console;verbosity=normal" \
     --logger trx --results-directory "$results" "$@"; then
-  perl scripts/failed-tests.pl "$results"/*.trx >&2
+  perl scripts/failed-tests.pl "$results"/*.trx
   exit 1
 fi
 
