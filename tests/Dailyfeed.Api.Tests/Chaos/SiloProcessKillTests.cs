@@ -77,6 +77,11 @@ public sealed class SiloProcessKillTests(SiloProcessCluster cluster, ITestOutput
     private async Task KillUnderLoadAndCheckAsync(string pool)
     {
         await cluster.EnsureSilosPerPoolAsync();
+        foreach (var failure in cluster.StartFailures)
+        {
+            output.WriteLine($"started again after a failed start: {failure}");
+        }
+
         using var members = await LoadMembers.SignUpAsync(cluster.Gateway, Authors, Readers, Sleepers);
         await members.WarmUpSleepersOrThrowAsync();
 

@@ -16,6 +16,11 @@ public sealed class SiloProcess : IAsyncDisposable
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ExitLimit = TimeSpan.FromSeconds(15);
 
+    /// <summary>How much of its log a silo that failed to start shows: its first errors, each cut, and its last lines.</summary>
+    private const int ErrorLines = 10;
+    private const int ErrorLineChars = 1_500;
+    private const int TailLines = 40;
+
     /// <summary>
     /// The harness's own bound on a silo's life: if the test host itself dies (a crash, an aborted run), coreutils'
     /// timeout still SIGKILLs the silo, so no run can leave an orphan for longer than this.
@@ -122,8 +127,29 @@ public sealed class SiloProcess : IAsyncDisposable
         return response.StatusCode == HttpStatusCode.OK ? SiloHostSettings.MembershipSizeOrThrow(await response.Content.ReadAsStringAsync()) : null;
     }
 
+    /// <summary>
+    /// The first error and critical entries of the log: why a silo failed usually comes long before its tail, which a
+    /// crash fills with stack traces.
+    /// </summary>
+    private string LogErrors(int lines)
+    {
+        var errors = LogLines()
+            .Where(line => line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal))
+            .Take(lines)
+            .Select(line => line.Length > ErrorLineChars ? line[..ErrorLineChars] + " ..." : line);
+        return $"--- {SiloId} errors\n{string.Join('\n', errors)}";
+    }
+
     /// <summary>The last lines of the log, for a failing test's output.</summary>
     public string LogTail(int lines)
+    {
+        var tail = LogLines().TakeLast(lines);
+        return $"--- {SiloId} ({Pool}, {(HasExited ? "exited" : "running")}) {LogPath}\n{string.Join('\n', tail)}";
+    }
+
+    public override string ToString() => $"{SiloId} ({Pool})";
+
+    private IEnumerable<string> LogLines()
     {
         lock (_logLock)
         {
@@ -133,11 +159,8 @@ public sealed class SiloProcess : IAsyncDisposable
             }
         }
 
-        var tail = File.ReadLines(LogPath).TakeLast(lines);
-        return $"--- {SiloId} ({Pool}, {(HasExited ? "exited" : "running")}) {LogPath}\n{string.Join('\n', tail)}";
+        return File.ReadLines(LogPath);
     }
-
-    public override string ToString() => $"{SiloId} ({Pool})";
 
     public async ValueTask DisposeAsync()
     {
@@ -181,7 +204,7 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{this} exited with {_process.ExitCode} before it was ready.\n{LogTail(40)}");
+                throw new SiloExitedException($"{this} exited with {_process.ExitCode} before it was ready.\n{LogErrors(ErrorLines)}\n{LogTail(TailLines)}");
             }
 
             try
@@ -200,6 +223,6 @@ public sealed class SiloProcess : IAsyncDisposable
             await Task.Delay(ProbeInterval);
         }
 
-        throw new TimeoutException($"{this} was not ready at {Address}{SiloHostSettings.ReadinessPath} within {ReadinessLimit.TotalSeconds} s.\n{LogTail(40)}");
+        throw new TimeoutException($"{this} was not ready at {Address}{SiloHostSettings.ReadinessPath} within {ReadinessLimit.TotalSeconds} s.\n{LogErrors(ErrorLines)}\n{LogTail(TailLines)}");
     }
 }
