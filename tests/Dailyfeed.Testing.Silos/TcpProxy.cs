@@ -17,10 +17,8 @@ public sealed class TcpProxy : IDisposable
     public TcpProxy(IPEndPoint target)
     {
         _target = target;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        // Outside the ephemeral range: Up() binds the port again after each Down(), and no client connection may take it meanwhile.
+        Port = LoopbackPorts.Free();
         Up();
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Dailyfeed.Orleans.Hosting;
 using Dailyfeed.Orleans.PostgreSql.Hosting;
 using Dailyfeed.Testing.Silos;
@@ -107,7 +106,7 @@ public sealed class PostgreSqlClusterFixture : IAsyncLifetime
     /// </summary>
     private async Task<IHost> StartSiloAsync()
     {
-        var listeningEndpoint = new IPEndPoint(IPAddress.Loopback, FreePort());
+        var listeningEndpoint = new IPEndPoint(IPAddress.Loopback, LoopbackPorts.Free());
         var links = new SiloLinks(
             Database: new TcpProxy(new IPEndPoint(IPAddress.Loopback, new NpgsqlConnectionStringBuilder(Schema.ConnectionString).Port)),
             Peers: new TcpProxy(listeningEndpoint));
@@ -123,13 +122,6 @@ public sealed class PostgreSqlClusterFixture : IAsyncLifetime
         _links[silo] = links;
         await silo.StartAsync();
         return silo;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private string ThroughLink(TcpProxy link) =>
