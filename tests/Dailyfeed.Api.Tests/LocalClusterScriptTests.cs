@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
+using Dailyfeed.Testing.Silos;
 using Dailyfeed.Testing.Silos.Processes;
 using Dailyfeed.Orleans.Streaming.RabbitMQ.Options;
 using Npgsql;
@@ -301,21 +301,19 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output) : IAsyncLi
     }
 
     /// <summary>
-    /// Loopback ports free a moment ago, all distinct since they are held together. Another process could take one
-    /// before the cluster binds it; the script then refuses or a process exits, and the failure shows its log.
+    /// Distinct loopback ports free a moment ago, outside the ephemeral range (<see cref="LoopbackPorts.Free"/>): the
+    /// script binds them later, and a port of that range could meanwhile become some connection's source port. Another
+    /// test's server could still take one; the script then refuses or a process exits, and the failure shows its log.
     /// </summary>
     private static int[] FreeLoopbackPorts(int count)
     {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
+        var ports = new HashSet<int>();
+        while (ports.Count < count)
         {
-            listeners.ForEach(l => l.Start());
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+            ports.Add(LoopbackPorts.Free());
         }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
+
+        return [.. ports];
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
